@@ -1,0 +1,3 @@
+//! The `rasd` binary.
+
+fn main() {}

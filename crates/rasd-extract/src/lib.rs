@@ -1,0 +1,1 @@
+//! rasd-extract (placeholder until its issue lands).

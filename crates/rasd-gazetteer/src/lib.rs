@@ -1,0 +1,1 @@
+//! rasd-gazetteer (placeholder until its issue lands).

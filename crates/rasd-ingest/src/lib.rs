@@ -1,0 +1,1 @@
+//! rasd-ingest (placeholder until its issue lands).

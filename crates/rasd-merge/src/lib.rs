@@ -1,0 +1,1 @@
+//! rasd-merge (placeholder until its issue lands).

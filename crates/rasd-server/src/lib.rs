@@ -1,0 +1,1 @@
+//! rasd-server (placeholder until its issue lands).

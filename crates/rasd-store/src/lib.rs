@@ -1,0 +1,1 @@
+//! rasd-store (placeholder until its issue lands).
