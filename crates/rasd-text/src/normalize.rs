@@ -12,103 +12,132 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Maps byte positions of a derived string back to byte positions of the original.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    /// For each byte of the derived string: the original start byte of its source char.
-    starts: Vec<u32>,
-    /// For each byte of the derived string: the original end byte of its source char.
-    ends: Vec<u32>,
-    /// Length of the original, for the empty-suffix case.
-    original_len: u32,
-}
+pub use crate::offset::OffsetMap;
 
-impl OffsetMap {
-    /// Maps the derived byte range `[start, end)` to the original byte range covering the
-    /// characters it came from. Positions past the end clamp to the original's end.
-    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        let n = self.starts.len();
-        let o_start = if start < n { self.starts[start] } else { self.original_len } as usize;
-        let o_end = if end == 0 || end <= start {
-            o_start
-        } else if end <= n {
-            self.ends[end - 1] as usize
-        } else {
-            self.original_len as usize
-        };
-        (o_start, o_end.max(o_start))
-    }
-
-    /// The original byte offset where the derived byte `pos` starts.
-    pub fn original_start(&self, pos: usize) -> usize {
-        self.to_original(pos, pos).0
-    }
-
-    fn push(&mut self, out_len: usize, src_start: usize, src_end: usize) {
-        for _ in 0..out_len {
-            self.starts.push(src_start as u32);
-            self.ends.push(src_end as u32);
-        }
-    }
-}
-
-/// The two derived forms of a text, with their offset maps.
+/// The two derived forms of a text, with their offset map.
+///
+/// Every character of the key has the same UTF-8 length as the display character it was
+/// folded from, so `display` and `key` have the same length and the same character
+/// boundaries, and one offset map serves both.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     pub display: String,
     pub key: String,
-    display_map: OffsetMap,
-    key_map: OffsetMap,
+    map: OffsetMap,
 }
 
 impl Normalized {
     /// Normalises `original`. Never panics; every span maps inside `original`.
     pub fn new(original: &str) -> Self {
         let cap = original.len();
-        let mut n = Normalized {
-            display: String::with_capacity(cap),
-            key: String::with_capacity(cap),
-            display_map: OffsetMap {
-                starts: Vec::with_capacity(cap),
-                ends: Vec::with_capacity(cap),
-                original_len: original.len() as u32,
-            },
-            key_map: OffsetMap {
-                starts: Vec::with_capacity(cap),
-                ends: Vec::with_capacity(cap),
-                original_len: original.len() as u32,
-            },
-        };
-        for (i, c) in original.char_indices() {
+        let mut display = String::with_capacity(cap);
+        let mut key = String::with_capacity(cap);
+        let mut map = OffsetMap::with_original_len(cap);
+        let bytes = original.as_bytes();
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            // Fast path: a run of characters that keep their shape (ASCII and most of the
+            // Arabic block). The display form copies the run; the key copies it too, except
+            // for the characters it folds.
+            let run = i;
+            let mut same = i;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if b.is_ascii_uppercase() {
+                        key.push_str(original.get(same..i).unwrap_or(""));
+                        key.push(char::from(b.to_ascii_lowercase()));
+                        same = i + 1;
+                    }
+                    i += 1;
+                } else if (0xD8..=0xDB).contains(&b) && i + 1 < n {
+                    let idx = usize::from(b & 0x03) << 6 | usize::from(bytes[i + 1] & 0x3F);
+                    match ARABIC[idx] {
+                        Arabic::Same => i += 2,
+                        Arabic::Fold(k) => {
+                            key.push_str(original.get(same..i).unwrap_or(""));
+                            key.push(k);
+                            i += 2;
+                            same = i;
+                        }
+                        Arabic::Slow => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            key.push_str(original.get(same..i).unwrap_or(""));
+            if i > run {
+                let d0 = display.len();
+                display.push_str(original.get(run..i).unwrap_or(""));
+                map.record(d0, display.len(), run, i, true);
+            }
+            if i >= n {
+                break;
+            }
+            // Slow path: one character that is dropped, folded to another length, or
+            // outside the Arabic block.
+            let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
             let end = i + c.len_utf8();
+            let d0 = display.len();
+            let mut count = 0;
+            let mut first = c;
             for_each_display_char(c, |d| {
-                n.display.push(d);
-                n.display_map.push(d.len_utf8(), i, end);
-                let k = key_char(d);
-                n.key.push(k);
-                n.key_map.push(k.len_utf8(), i, end);
+                if count == 0 {
+                    first = d;
+                }
+                count += 1;
+                display.push(d);
+                key.push(key_char(d));
             });
+            let same_shape = count == 1 && first.len_utf8() == c.len_utf8();
+            map.record(d0, display.len(), i, end, same_shape);
+            i = end;
         }
-        n
+        Normalized { display, key, map }
     }
 
-    /// Maps a byte range of the match key to the original.
+    /// Maps a byte range of the match key to the original. Positions inside a character
+    /// are widened to the whole character.
     pub fn key_to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        self.key_map.to_original(start, end)
+        let (s, e) = snap(&self.key, start, end);
+        self.map.to_original(s, e)
     }
 
-    /// Maps a byte range of the display form to the original.
+    /// Maps a byte range of the display form to the original. Positions inside a
+    /// character are widened to the whole character.
     pub fn display_to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        self.display_map.to_original(start, end)
+        let (s, e) = snap(&self.display, start, end);
+        self.map.to_original(s, e)
     }
 
+    /// The offset map of the match key (the same as the display form's).
     pub fn key_map(&self) -> &OffsetMap {
-        &self.key_map
+        &self.map
     }
 
+    /// The offset map of the display form (the same as the key's).
     pub fn display_map(&self) -> &OffsetMap {
-        &self.display_map
+        &self.map
     }
+}
+
+/// Widens `[start, end)` to character boundaries of `s` (start down, end up).
+fn snap(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    if start < s.len() {
+        while start > 0 && !s.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    if end < s.len() {
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+    }
+    (start, end)
 }
 
 /// The display form of `text` (no offset map).
@@ -131,7 +160,7 @@ pub fn match_key(text: &str) -> String {
 
 /// Whether the character is dropped from both derived forms: harakat and other Quranic
 /// marks, tatweel, bidi and format controls, soft hyphen, byte-order mark.
-pub fn is_ignorable(c: char) -> bool {
+pub const fn is_ignorable(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'   // Quranic honorifics and small signs
         | '\u{064B}'..='\u{065F}' // harakat: tanwin, fatha, damma, kasra, shadda, sukun, …
@@ -184,10 +213,10 @@ fn for_each_display_char(c: char, mut emit: impl FnMut(char)) {
 }
 
 /// Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII.
-fn fold_digit(c: char) -> char {
+const fn fold_digit(c: char) -> char {
     match c {
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '\u{0660}'..='\u{0669}' => (b'0' + (c as u32 - 0x0660) as u8) as char,
+        '\u{06F0}'..='\u{06F9}' => (b'0' + (c as u32 - 0x06F0) as u8) as char,
         '\u{066B}' => '.', // Arabic decimal separator
         '\u{066C}' => ',', // Arabic thousands separator
         _ => c,
@@ -195,7 +224,7 @@ fn fold_digit(c: char) -> char {
 }
 
 /// The match-key form of one display character.
-pub fn key_char(c: char) -> char {
+pub const fn key_char(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
         'ؤ' => 'و',
@@ -206,6 +235,42 @@ pub fn key_char(c: char) -> char {
         _ => c,
     }
 }
+
+/// How a character of the Arabic block U+0600..U+06FF is normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arabic {
+    /// Unchanged in both forms.
+    Same,
+    /// Unchanged in the display form; in the key, this character (of the same length).
+    Fold(char),
+    /// Dropped, or changed in length (digits), or not NFKC-stable: the slow path.
+    Slow,
+}
+
+/// [`Arabic`] for each character U+0600..U+06FF, built at compile time from
+/// [`is_ignorable`], [`fold_digit`] and [`key_char`].
+static ARABIC: [Arabic; 256] = {
+    let mut t = [Arabic::Same; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0x0600 + i as u32;
+        t[i] = match char::from_u32(cp) {
+            Some(c) if is_ignorable(c) || matches!(cp, 0x0675..=0x0678) => Arabic::Slow,
+            Some(c) if fold_digit(c) as u32 != cp => Arabic::Slow,
+            Some(c) => {
+                let k = key_char(c);
+                if k as u32 == cp {
+                    Arabic::Same
+                } else {
+                    Arabic::Fold(k)
+                }
+            }
+            None => Arabic::Slow,
+        };
+        i += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
