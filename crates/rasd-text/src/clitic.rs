@@ -194,7 +194,16 @@ pub fn readings(key: &str) -> Readings<'_> {
     let mut len = 1;
     let mut pos = 0;
     let mut pro = Proclitics::default();
-    let first = |pos: usize| key.get(pos..).and_then(|r| r.chars().next());
+    // All proclitic letters are two bytes in UTF-8; compare bytes, not chars.
+    let bytes = key.as_bytes();
+    let first = |pos: usize| match bytes.get(pos..pos + 2) {
+        Some([0xD9, 0x88]) => Some(WAW),
+        Some([0xD9, 0x81]) => Some(FA),
+        Some([0xD8, 0xA8]) => Some(BA),
+        Some([0xD9, 0x84]) => Some(LAM),
+        Some([0xD9, 0x83]) => Some(KAF),
+        _ => None,
+    };
     let mut push = |pos: usize, pro: Proclitics, items: &mut [(usize, Proclitics); 5]| {
         if pos < key.len() && len < items.len() {
             items[len] = (pos, pro);
@@ -226,7 +235,10 @@ pub fn readings(key: &str) -> Readings<'_> {
         pos = after;
         push(pos, pro, &mut items);
     }
-    if key.get(pos..).is_some_and(|r| r.starts_with(ARTICLE)) {
+    if bytes
+        .get(pos..)
+        .is_some_and(|r| r.starts_with(ARTICLE.as_bytes()))
+    {
         pro.article = true;
         push(pos + ARTICLE.len(), pro, &mut items);
     }

@@ -32,7 +32,9 @@ pub(crate) fn split(tokens: &mut [Token], key: &str) -> Vec<Sentence> {
         let t = &tokens[i];
         let terminal = match t.kind {
             TokenKind::Punct(PunctKind::Newline) => true,
-            TokenKind::Punct(PunctKind::Period) => !after_abbreviation(tokens, i, key),
+            TokenKind::Punct(PunctKind::Period) => {
+                !after_abbreviation(tokens, i, key) && !inside_name(tokens, i)
+            }
             TokenKind::Punct(p) => p.ends_sentence(),
             _ => false,
         };
@@ -83,6 +85,21 @@ fn after_abbreviation(tokens: &[Token], i: usize, key: &str) -> bool {
             .is_some_and(|s| s.chars().count() == 1)
 }
 
+/// A `.` joined to a Latin word or a number on both sides (`aawsat.com`, `v2.0`).
+fn inside_name(tokens: &[Token], i: usize) -> bool {
+    let joined = |t: Option<&Token>, left: bool| {
+        t.is_some_and(|t| {
+            matches!(t.kind, TokenKind::Latin | TokenKind::Number)
+                && if left {
+                    t.key.end == tokens[i].key.start
+                } else {
+                    t.key.start == tokens[i].key.end
+                }
+        })
+    };
+    joined(i.checked_sub(1).and_then(|p| tokens.get(p)), true) && joined(tokens.get(i + 1), false)
+}
+
 fn push(sentences: &mut Vec<Sentence>, tokens: &mut [Token], range: Range<usize>) {
     let idx = sentences.len();
     let slice = &tokens[range.clone()];
@@ -127,6 +144,7 @@ mod tests {
             ("قال «انسحبوا.» ثم", vec!["قال «انسحبوا.»", "ثم"]),
             ("(قتل اثنان.) وأصيب", vec!["(قتل اثنان.)", "وأصيب"]),
             ("في U.S. اليوم", vec!["في U.S. اليوم"]),
+            ("موقع aawsat.com قال.", vec!["موقع aawsat.com قال."]),
             ("قال د. محمد إن", vec!["قال د. محمد إن"]),
             ("المطالب.. ميليشيا", vec!["المطالب..", "ميليشيا"]),
             ("أولا؛ ثانيا", vec!["أولا؛", "ثانيا"]),

@@ -215,6 +215,16 @@ pub(crate) fn tokenize(key: &str, to_span: impl Fn(usize, usize) -> Span) -> Vec
             }
             continue;
         }
+        // Fast path: a word starting with a letter of the Arabic block.
+        if (0xD8..=0xDB).contains(&b)
+            && i + 1 < bytes.len()
+            && ARABIC_LETTER[usize::from(b & 0x03) << 6 | usize::from(bytes[i + 1] & 0x3F)]
+        {
+            let end = scan_arabic(key, i + 2);
+            push(i, end, TokenKind::Word, &mut tokens);
+            i = end;
+            continue;
+        }
         let Some(c) = key.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };

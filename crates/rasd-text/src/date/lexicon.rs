@@ -34,9 +34,13 @@ pub(crate) fn weekday(key: &str) -> Option<(Weekday, bool)> {
     })
 }
 
-/// Whether the match key is a weekday name or the first word of a month name.
-pub(crate) fn is_weekday_or_month(key: &str) -> bool {
-    WEEKDAYS.contains_key(key) || MONTHS.contains_key(key) || matches!(key, "كانون" | "تشرين")
+/// The match keys of weekday names and of the first words of month names.
+pub(crate) fn weekday_and_month_keys() -> impl Iterator<Item = String> {
+    WEEKDAYS
+        .keys()
+        .chain(MONTHS.keys())
+        .cloned()
+        .chain(["كانون".to_string(), "تشرين".to_string()])
 }
 
 /// Single-word month names (Levantine and the others).
@@ -185,7 +189,35 @@ pub(crate) fn rel_word(key: &str) -> Option<Rel> {
 
 /// Whether the match key is a year cue before a bare year number (`عام 2018`).
 pub(crate) fn is_year_word(key: &str) -> bool {
-    clitic::readings(key).any(|s| matches!(s.key, "عام" | "العام" | "سنه" | "السنه" | "عامي"))
+    clitic::readings(key).any(|s| {
+        matches!(
+            s.key,
+            "عام"
+                | "العام"
+                | "سنه"
+                | "السنه"
+                | "عامي"
+                | "اعوام"
+                | "الاعوام"
+                | "سنوات"
+                | "السنوات"
+        )
+    })
+}
+
+/// Whether the number token at `i` continues a list of years (`2016 و2018`, `2016، 2018`).
+pub(crate) fn continues_years(a: &AnalyzedText<'_>, i: usize) -> bool {
+    let year_at = |j: usize| {
+        a.tokens.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && crate::token::integer_value(a.key(t)).is_some_and(is_year)
+        })
+    };
+    let joiner = i
+        .checked_sub(1)
+        .and_then(|j| a.tokens.get(j))
+        .is_some_and(|t| a.key(t) == "و" || t.kind == TokenKind::Punct(PunctKind::Comma));
+    year_at(i) && joiner && i.checked_sub(2).is_some_and(year_at)
 }
 
 /// Whether a number is a plausible year.

@@ -109,8 +109,19 @@ static MODIFIERS: LazyLock<Set> = LazyLock::new(|| {
     ])
 });
 static SEASONS: LazyLock<Set> = LazyLock::new(|| lexicon::set(&["صيف", "شتاء", "ربيع", "خريف"]));
-static YEAR_CUES: LazyLock<Set> =
-    LazyLock::new(|| lexicon::set(&["عام", "العام", "سنة", "السنة", "عامي"]));
+static YEAR_CUES: LazyLock<Set> = LazyLock::new(|| {
+    lexicon::set(&[
+        "عام",
+        "العام",
+        "سنة",
+        "السنة",
+        "عامي",
+        "الأعوام",
+        "أعوام",
+        "السنوات",
+        "سنوات",
+    ])
+});
 /// Every word a date expression can start with (after a conjunction or preposition);
 /// anything else is skipped at once.
 static STARTS: LazyLock<Set> = LazyLock::new(|| {
@@ -144,6 +155,7 @@ static STARTS: LazyLock<Set> = LazyLock::new(|| {
     ] {
         s.extend(set.iter().cloned());
     }
+    s.extend(lex::weekday_and_month_keys());
     s
 });
 
@@ -196,14 +208,26 @@ pub(super) fn is(a: &AnalyzedText<'_>, i: usize, key: &str) -> bool {
     word(a, i) == Some(key)
 }
 
+/// A year number alone (after `منذ`).
+fn bare_year(a: &AnalyzedText<'_>, i: usize) -> Option<Found> {
+    let y = number(a, i).filter(|&y| lex::is_year(y) && a.key_at(i).len() == 4)?;
+    let end = if is(a, i + 1, "م") { i + 2 } else { i + 1 };
+    Some(Found::new(
+        i,
+        end,
+        None,
+        DateKind::Year,
+        When::Year(i32::try_from(y).ok()?),
+    ))
+}
+
 pub(crate) fn match_at(a: &AnalyzedText<'_>, i: usize) -> Option<Found> {
     let t = a.tokens.get(i)?;
     match t.kind {
         TokenKind::Number => {}
         TokenKind::Word => {
-            let start = clitic::readings(a.key(t)).any(|r| {
-                !r.stripped.article && (STARTS.contains(r.key) || lex::is_weekday_or_month(r.key))
-            });
+            let start =
+                clitic::readings(a.key(t)).any(|r| !r.stripped.article && STARTS.contains(r.key));
             if !start {
                 return None;
             }
@@ -214,7 +238,9 @@ pub(crate) fn match_at(a: &AnalyzedText<'_>, i: usize) -> Option<Found> {
         return Some(f);
     }
     if let Some((_, p)) = reading(a, i, |k| k == "منذ") {
-        let mut f = core(a, i + 1)?.from(i, Some(p));
+        let mut f = core(a, i + 1)
+            .or_else(|| bare_year(a, i + 1))?
+            .from(i, Some(p));
         f.since = true;
         return Some(f);
     }
@@ -666,7 +692,7 @@ fn year_expr(a: &AnalyzedText<'_>, i: usize) -> Option<Found> {
         return found(y, j + 2, i, pos.or(Some(p)));
     }
     if let Some(y) = number(a, j).filter(|&y| lex::is_year(y)) {
-        if j > i || is(a, j + 1, "م") {
+        if j > i || is(a, j + 1, "م") || lex::continues_years(a, j) {
             return found(y, j + 1, i, pos);
         }
         return None;

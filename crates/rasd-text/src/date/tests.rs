@@ -489,6 +489,14 @@ fn months_and_years() {
             None,
             None,
         ),
+        (
+            "منذ 2011،",
+            "منذ 2011",
+            DateKind::Year,
+            Some(2011),
+            None,
+            None,
+        ),
     ];
     for (input, raw, kind, year, month, value) in table {
         let m = only(input, &tuesday());
@@ -593,4 +601,18 @@ fn spans_are_absolute() {
         d[0].span,
         Span::new(40 + s.find("أمس").unwrap(), 40 + s.len())
     );
+}
+
+#[test]
+fn lists_of_years() {
+    let got: Vec<(String, Option<i32>)> = dates("في الأعوام 2016 و2018 و2019،", &tuesday())
+        .into_iter()
+        .map(|d| (d.raw, d.date.year))
+        .collect();
+    let expected = [("الأعوام 2016", 2016), ("2018", 2018), ("2019", 2019)];
+    let expected: Vec<(String, Option<i32>)> = expected
+        .iter()
+        .map(|(r, y)| (r.to_string(), Some(*y)))
+        .collect();
+    assert_eq!(got, expected);
 }

@@ -549,6 +549,16 @@ fn word_core(a: &AnalyzedText<'_>, i: usize) -> Option<Core> {
 fn words_core(a: &AnalyzedText<'_>, i: usize, prefix: usize) -> Option<Core> {
     let t = &a.tokens[i];
     let key = a.key(t);
+    // إحدى is spelt with ى; احدي is a name (بهروز واحدي).
+    if key.get(prefix..) == Some("احدي")
+        && !a
+            .norm
+            .display
+            .get(t.key.clone())
+            .is_some_and(|d| d.ends_with('ى'))
+    {
+        return None;
+    }
     // التاسع عشر: an ordinal.
     if matches!(key, "عشر" | "عشره")
         && i.checked_sub(1)
@@ -671,6 +681,7 @@ fn is_count_number(a: &AnalyzedText<'_>, i: usize) -> bool {
         if after_month
             || datelex::is_year_word(p1)
             || BEFORE_YEAR.contains(p1)
+            || datelex::continues_years(a, i)
             || matches!(key_at(next(1)), "م" | "ه")
         {
             return false;

@@ -85,6 +85,8 @@ fn seed_phrases() {
             one(25, Some(LowerBound), "25"),
         ),
         ("قتل شرطيين تركيين", one(2, None, "شرطيين")),
+        ("داخل إحدى قواعدها", one(1, None, "إحدى")),
+        ("وإحدى الطائرات", one(1, None, "إحدى")),
     ];
     for (input, expected) in table {
         assert_eq!(quantities(input), expected, "{input}");
@@ -171,6 +173,9 @@ fn non_counts_are_skipped() {
         "في 12 من الشهر الجاري",
         "مدنيين",
         "مقاتلين",
+        "في الأعوام 2016 و2018 و2019",
+        "عامي 2016 و2018",
+        "استشهاد المستشار بهروز واحدي وجرح",
     ];
     for input in table {
         assert_eq!(quantities(input), vec![], "{input}");
