@@ -44,6 +44,6 @@ pub use date::{
     DateContext, DateKind, DateMention, WeekdayMode, find_dates, find_today_weekday, weekday_offset,
 };
 pub use normalize::{Normalized, OffsetMap, display_form, is_ignorable, key_char, match_key};
-pub use number::{Quantity, dual_noun, find_quantities, parse_number_words};
+pub use number::{Quantity, QuantityKind, dual_noun, find_quantities, parse_number_words};
 pub use sentence::Sentence;
 pub use token::{PunctKind, Token, TokenKind, integer_value, is_arabic_letter, number_value};

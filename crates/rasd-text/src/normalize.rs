@@ -7,8 +7,11 @@
 //!   ک/ی → ك/ي, ھ → ه, and ASCII letters lower-cased. The key is for looking things up
 //!   (lexicons, gazetteer, search), never for showing.
 //!
-//! Both are built char by char from the original, so each output character knows the
-//! byte range of the original character it came from.
+//! Both are built in one pass from the original, so each output character knows the byte
+//! range of the original character it came from (see [`OffsetMap`]). The pass copies runs
+//! of characters that keep their shape (ASCII and nearly all of the Arabic block, looked up
+//! in a table built at compile time) and only decodes the rest one character at a time:
+//! several hundred MB/s on Arabic news.
 
 use unicode_normalization::UnicodeNormalization;
 

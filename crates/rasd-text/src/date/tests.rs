@@ -616,3 +616,82 @@ fn lists_of_years() {
         .collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn more_forms() {
+    // (input, raw, kind, relative_days, value) against Tuesday 8 December 2020
+    let d = |y, m, day| Some(ymd(y, m, day));
+    let table = [
+        (
+            "مساء يوم الجمعة الماضي",
+            "مساء يوم الجمعة الماضي",
+            DateKind::Weekday,
+            Some(-4),
+            d(2020, 12, 4),
+        ),
+        (
+            "ليلة الخميس - الجمعة",
+            "ليلة الخميس - الجمعة",
+            DateKind::Night,
+            Some(-4),
+            d(2020, 12, 4),
+        ),
+        (
+            "الاثنين 7 كانون الأول 2020",
+            "الاثنين 7 كانون الأول 2020",
+            DateKind::Explicit,
+            None,
+            d(2020, 12, 7),
+        ),
+        (
+            "في 7-12-2020",
+            "7-12-2020",
+            DateKind::Explicit,
+            None,
+            d(2020, 12, 7),
+        ),
+        (
+            "أمس، الاثنين،",
+            "أمس، الاثنين",
+            DateKind::Yesterday,
+            Some(-1),
+            d(2020, 12, 7),
+        ),
+        (
+            "خلال الأسبوع الماضي",
+            "الأسبوع الماضي",
+            DateKind::Week,
+            Some(-7),
+            d(2020, 12, 1),
+        ),
+        (
+            "منذ مطلع العام الجاري",
+            "منذ مطلع العام الجاري",
+            DateKind::RelativeYear,
+            None,
+            None,
+        ),
+        (
+            "أواخر عام 2018",
+            "أواخر عام 2018",
+            DateKind::Year,
+            None,
+            None,
+        ),
+        ("مساء اليوم نفسه", "", DateKind::Today, None, None),
+    ];
+    for (input, raw, kind, rel, value) in table {
+        let got = dates(input, &tuesday());
+        if raw.is_empty() {
+            assert_eq!(got, vec![], "{input}");
+            continue;
+        }
+        assert_eq!(got.len(), 1, "{input}: {got:#?}");
+        let m = &got[0];
+        assert_eq!(
+            (m.raw.as_str(), m.kind, m.date.relative_days, m.date.value),
+            (raw, kind, rel, value),
+            "{input}"
+        );
+    }
+}

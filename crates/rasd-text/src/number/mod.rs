@@ -48,6 +48,32 @@ pub struct Quantity {
     pub span: Span,
     /// The tokens of the expression.
     pub tokens: Range<usize>,
+    pub kind: QuantityKind,
+}
+
+impl Quantity {
+    /// The token that should name what is counted: the dual noun itself (`امرأتين`), or
+    /// the token after the expression (`4 عناصر`, `عشرات العناصر`, `عدد من أبناء`). It
+    /// may be past the end of the tokens, and it is only a candidate.
+    pub fn counted_token(&self) -> usize {
+        match self.kind {
+            QuantityKind::Dual => self.tokens.start,
+            _ => self.tokens.end,
+        }
+    }
+}
+
+/// How a quantity is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuantityKind {
+    /// Digits: `4`, `18000`, `3 آلاف`.
+    Digits,
+    /// Number words: `ثلاثة`, `خمسة وعشرون`.
+    Words,
+    /// A vague word: `عدة`, `عشرات`, `مئات`.
+    Vague,
+    /// The dual of a countable noun: `عنصرين`, `امرأتين` (the noun is in the span).
+    Dual,
 }
 
 /// All quantities of an analysed text, in order, not overlapping.
@@ -66,13 +92,7 @@ pub fn find_quantities(a: &AnalyzedText<'_>) -> Vec<Quantity> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CoreKind {
-    Digits,
-    Words,
-    Vague,
-    Dual,
-}
+use QuantityKind as CoreKind;
 
 /// A bare count: tokens `[start, end)`, starting at absolute byte `pos`.
 #[derive(Debug, Clone, Copy)]
@@ -351,6 +371,7 @@ fn build(
         qualifier,
         span: Span::new(pos, end.max(pos)),
         tokens: start..last.end,
+        kind: last.kind,
     }
 }
 

@@ -191,4 +191,26 @@ fn spans_and_tokens() {
     assert_eq!(q[0].tokens, 1..2);
     assert_eq!(a.key_at(q[0].tokens.end), "عناصر");
     assert_eq!(q[1].span.start, 50 + s.find("اثنين").unwrap());
+    assert_eq!(
+        (q[0].kind, q[1].kind),
+        (QuantityKind::Digits, QuantityKind::Words)
+    );
+}
+
+#[test]
+fn counted_tokens() {
+    let table = [
+        ("قتل 4 عناصر", "عناصر"),
+        ("عملية اعتقال امرأتين مع طفلين", "امرأتين"),
+        ("تحتوي على عشرات العناصر", "العناصر"),
+        ("خروج عدد من الأشخاص", "الأشخاص"),
+        ("لقرابة 200 شخص", "شخص"),
+        ("أكثر من 15 عراقياً", "عراقياً"),
+    ];
+    for (input, noun) in table {
+        let a = analyze(input, 0);
+        let q = &find_quantities(&a)[0];
+        let t = &a.tokens[q.counted_token()];
+        assert_eq!(a.text(t), noun, "{input}");
+    }
 }
