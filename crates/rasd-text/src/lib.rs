@@ -39,7 +39,10 @@ pub mod sentence;
 pub mod token;
 
 pub use analyze::{AnalyzedText, analyze};
-pub use clitic::{Conj, Prep, Proclitics, Stem, all_stems, stems, strip_enclitic, ta_marbuta_form};
+pub use clitic::{
+    Conj, Prep, Proclitics, Reading, Stem, all_stems, readings, stems, strip_enclitic,
+    ta_marbuta_form,
+};
 pub use date::{
     DateContext, DateKind, DateMention, WeekdayMode, find_dates, find_today_weekday, weekday_offset,
 };
