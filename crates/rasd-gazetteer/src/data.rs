@@ -310,15 +310,15 @@ pub(crate) fn parse_aliases_csv<R: Read>(
     Ok(out)
 }
 
-/// The names of common_words.csv.
-pub(crate) fn parse_common_words(text: &str) -> Result<Vec<String>, GazetteerError> {
+/// The names of common_words.csv, each with whether only that exact form is meant.
+pub(crate) fn parse_common_words(text: &str) -> Result<Vec<(String, bool)>, GazetteerError> {
     let mut rdr = csv_reader(text.as_bytes());
     let cols = headers(&mut rdr, "common_words.csv", &["name"])?;
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| csv_error("common_words.csv", &e))?;
         if let Some(n) = cols.get(&rec, "name") {
-            out.push(n.to_owned());
+            out.push((n.to_owned(), cols.get(&rec, "form") == Some("exact")));
         }
     }
     Ok(out)

@@ -23,7 +23,7 @@ use crate::search::SearchIndex;
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     pub(crate) places: Vec<Place>,
-    pub(crate) by_id: HashMap<PlaceId, PlaceIdx>,
+    pub(crate) by_id: FxHashMap<PlaceId, PlaceIdx>,
     pub(crate) index: FxHashMap<Box<str>, CandidateList>,
     /// Every proper word-prefix of a multi-word key ("دير" for "دير الزور").
     pub(crate) prefixes: FxHashSet<Box<str>>,
@@ -119,6 +119,13 @@ impl Gazetteer {
             }
         }
         &[]
+    }
+
+    /// The candidates of exactly this key, without the fallbacks of [`Gazetteer::lookup`]
+    /// (the index itself already holds every name with and without its ال and without
+    /// spaces; the fallbacks add names that lack an ال the key has: "الرميلان" → رميلان).
+    pub fn lookup_exact(&self, key: &str) -> &[Candidate] {
+        self.index.get(key).map_or(&[], |v| v.as_slice())
     }
 
     /// [`Gazetteer::lookup`] of any text (the key is computed here).

@@ -1,7 +1,6 @@
 //! Distances, bearings and a grid index of points.
 
-use std::collections::HashMap;
-
+use crate::hash::FxHashMap;
 use crate::model::PlaceIdx;
 
 const EARTH_RADIUS_KM: f64 = 6371.0;
@@ -44,7 +43,7 @@ const CELL_DEG: f64 = 0.1;
 /// Points bucketed in 0.1° cells (~11 km).
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
-    cells: HashMap<(i32, i32), Vec<PlaceIdx>>,
+    cells: FxHashMap<(i32, i32), Vec<PlaceIdx>>,
     len: usize,
 }
 

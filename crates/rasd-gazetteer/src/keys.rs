@@ -8,6 +8,16 @@ use crate::model::Direction;
 /// "البو كمال" → "البو كمال"; "حمص - حماة" → "حمص حماه"; "الحرية_ عش الورور" → three words.
 pub fn key_of(text: &str) -> String {
     let k = rasd_text::match_key(text);
+    // the common case: Arabic letters and single inner spaces only
+    let clean = !k.starts_with(' ')
+        && !k.ends_with(' ')
+        && !k.contains("  ")
+        && k.chars().all(|c| {
+            c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_alphanumeric()
+        });
+    if clean {
+        return k;
+    }
     let mut out = String::with_capacity(k.len());
     let mut pending_space = false;
     for c in k.chars() {

@@ -25,7 +25,7 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             places: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::with_capacity_and_hasher(12_000, FxBuild::default()),
             index: FxHashMap::with_capacity_and_hasher(160_000, FxBuild::default()),
             prefixes: FxHashSet::with_capacity_and_hasher(40_000, FxBuild::default()),
             max_words: 0,
@@ -43,8 +43,12 @@ impl Gazetteer {
     pub fn load_embedded() -> Result<Gazetteer, GazetteerError> {
         let started = std::time::Instant::now();
         let mut g = Gazetteer::empty();
-        for name in data::parse_common_words(data::COMMON_WORDS_CSV)? {
+        for (name, exact) in data::parse_common_words(data::COMMON_WORDS_CSV)? {
             let k = key_of(&name);
+            if exact {
+                g.stop_keys.insert(k.into());
+                continue;
+            }
             let bare = strip_article(&k).to_owned();
             if !k.starts_with("ال") {
                 g.stop_keys.insert(format!("ال{k}").into());
@@ -221,10 +225,10 @@ impl Gazetteer {
         p.importance = p.compute_importance();
         self.by_id.insert(p.id.clone(), idx);
         self.grid.insert(idx, p.lat, p.lon);
-        let names: Vec<String> = p.names_ar().map(str::to_owned).collect();
+        let keys: Vec<String> = p.names_ar().map(key_of).collect();
         self.places.push(p);
-        for n in names {
-            self.index_name(&key_of(&n), idx, MatchKind::Name, None, None);
+        for k in keys {
+            self.index_name(&k, idx, MatchKind::Name, None, None);
         }
         Ok(idx)
     }
@@ -242,15 +246,15 @@ impl Gazetteer {
             return;
         }
         self.insert_key(key, idx, kind, precision, direction);
-        let bare = strip_article(key).to_owned();
+        let bare = strip_article(key);
         if bare.len() != key.len() {
-            self.insert_key(&bare, idx, MatchKind::WithoutArticle, precision, direction);
+            self.insert_key(bare, idx, MatchKind::WithoutArticle, precision, direction);
         }
         if let Some(joined) = without_spaces(key) {
             self.insert_key(&joined, idx, MatchKind::WithoutSpaces, precision, direction);
-            let bare = strip_article(&joined).to_owned();
+            let bare = strip_article(&joined);
             if bare.len() != joined.len() {
-                self.insert_key(&bare, idx, MatchKind::WithoutSpaces, precision, direction);
+                self.insert_key(bare, idx, MatchKind::WithoutSpaces, precision, direction);
             }
         }
     }

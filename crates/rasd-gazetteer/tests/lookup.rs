@@ -431,6 +431,10 @@ fn common_words_need_a_cue_and_windows_can_be_pruned() {
         g.max_name_words()
     );
     assert!(g.lookup("").is_empty());
+    // the fallbacks: an ال the name lacks (الدوما → دوما), spaces the name lacks
+    assert!(g.lookup_exact(&key_of("الدوما")).is_empty());
+    assert_eq!(g.lookup(&key_of("الدوما")), g.lookup(&key_of("دوما")));
+    assert!(g.lookup_exact(&key_of("جسر الشغور")).len() == g.lookup(&key_of("جسرالشغور")).len());
 }
 
 #[test]
