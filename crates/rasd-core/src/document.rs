@@ -61,6 +61,9 @@ pub enum RemovalReason {
     NoText,
     /// A repeat of the title at the start of the body.
     RepeatedTitle,
+    /// A short line inside a widget block that a UI heading ("most read", "related",
+    /// "tags") introduces: the headlines or links listed under it.
+    WidgetBlock,
 }
 
 impl RemovalReason {
@@ -72,6 +75,7 @@ impl RemovalReason {
             RemovalReason::LinkLine => "link_line",
             RemovalReason::NoText => "no_text",
             RemovalReason::RepeatedTitle => "repeated_title",
+            RemovalReason::WidgetBlock => "widget_block",
         }
     }
 }
