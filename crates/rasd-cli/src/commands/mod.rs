@@ -1,0 +1,5 @@
+//! One module per command. `ingest` is a pipeline of a document source and sinks, so later
+//! steps (extraction, a database) plug in as further sinks.
+
+pub mod ingest;
+pub mod normalize;
