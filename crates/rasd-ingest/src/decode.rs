@@ -352,6 +352,18 @@ mod tests {
         assert!(d.text.starts_with(ARABIC));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_keeps_valid_utf8(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512), text in "[\\p{Arabic}a-z0-9 .،\n]{1,200}") {
+            let _ = decode(&bytes);
+            if !text.trim().is_empty() {
+                let d = decode(text.as_bytes()).unwrap();
+                proptest::prop_assert_eq!(d.encoding, UTF_8);
+                proptest::prop_assert_eq!(d.text, text);
+            }
+        }
+    }
+
     #[test]
     fn transcoder_streams_utf16_to_utf8() {
         let text = ARABIC.repeat(1000);

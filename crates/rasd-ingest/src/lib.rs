@@ -6,7 +6,7 @@
 //! 1. **Source** ([`source`]): inputs are files, directories (walked recursively in sorted
 //!    order, hidden entries skipped, only known extensions taken) or `-` for standard input.
 //!    gzip and zstd are recognised by their magic bytes and decompressed as a stream.
-//! 2. **Format** ([`format`]): `.txt`, `.html`/`.htm`, `.jsonl`, `.csv` (or an explicit
+//! 2. **Format** ([`format`](mod@format)): `.txt`, `.html`/`.htm`, `.jsonl`, `.csv` (or an explicit
 //!    [`Format`]). JSONL and CSV are read record by record, so memory does not grow with the
 //!    size of the corpus; a size limit applies to each document or record.
 //! 3. **Decoding** ([`decode`]): UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,

@@ -14,7 +14,7 @@ const MAX_TRAILING_LINE_WORDS: usize = 8;
 
 /// After a widget heading ("الأكثر قراءة", "Related articles", "الوسوم"), removes the short
 /// lines that follow — headlines, tags — up to the first line that reads as a sentence or
-/// is longer than [`MAX_WIDGET_LINE_WORDS`] words.
+/// is longer than 15 words.
 #[derive(Debug, Clone)]
 pub struct WidgetBlockStage {
     phrases: Arc<UiPhrases>,
@@ -55,7 +55,7 @@ impl Stage for WidgetBlockStage {
 ///
 /// Walking back from the end, the run takes lines already removed as interface text
 /// (`ui_phrase`, `link_line`, `no_text`, `widget_block`: these count as UI-like), steps over
-/// removed repeats, and takes kept lines of at most [`MAX_TRAILING_LINE_WORDS`] words that
+/// removed repeats, and takes kept lines of at most 8 words that
 /// do not read as a sentence; it stops at the first other line. If the run holds a UI-like
 /// line and UI-like lines are at least half of it, its kept lines (a sign-off, a stray
 /// label) are removed. A short line standing alone at the end is kept.

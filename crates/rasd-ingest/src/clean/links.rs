@@ -1,5 +1,5 @@
 //! Lines that point elsewhere: mostly URLs, e-mail addresses, hashtags or handles, or a
-//! "see also: <headline>" pointer to another article.
+//! "see also: headline" pointer to another article.
 
 use std::sync::Arc;
 

@@ -397,6 +397,29 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_tag_soup(parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<p>".to_owned()),
+            proptest::strategy::Just("</p>".to_owned()),
+            proptest::strategy::Just("<article>".to_owned()),
+            proptest::strategy::Just("<div class=\"comments\">".to_owned()),
+            proptest::strategy::Just("</div>".to_owned()),
+            proptest::strategy::Just("<script>x()</script>".to_owned()),
+            proptest::strategy::Just("<br>".to_owned()),
+            proptest::strategy::Just("<h1>".to_owned()),
+            "[\\p{Arabic} <>&;/\"=a-z]{0,30}",
+        ], 0..40)) {
+            let decoded = Decoded { text: parts.concat(), encoding: encoding_rs::UTF_8, replaced: 0 };
+            let d = parse(decoded, "p.html".into(), Origin::default());
+            // paragraphs are trimmed, non-empty, and joined by exactly one blank line
+            proptest::prop_assert_eq!(d.text.trim(), d.text.as_str());
+            for p in d.text.split("\n\n") {
+                proptest::prop_assert!(d.text.is_empty() || (!p.is_empty() && p.trim() == p));
+            }
+        }
+    }
+
     #[test]
     fn metadata_from_meta_tags() {
         let html = r#"<html><head>
