@@ -1,0 +1,206 @@
+//! Who did it and to whom: actor1 (the agent) and actor2 (the target or victim) of a
+//! candidate, from the actor mentions of its sentence.
+
+use rasd_core::{Actor, ActorKind, Span};
+use rasd_text::AnalyzedText;
+
+use super::candidates::Candidate;
+use crate::lexicon::ActorEntry;
+use crate::recognize::{Hit, Mentions};
+
+/// An actor chosen for an event, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorPick {
+    pub actor: Actor,
+    pub span: Span,
+    pub rule: String,
+    pub generic: bool,
+    pub victim: bool,
+    pub air_power: bool,
+}
+
+impl ActorPick {
+    fn from_hit(h: &Hit<ActorEntry>) -> Self {
+        ActorPick {
+            actor: h.entry.actor.clone(),
+            span: h.span(),
+            rule: format!("actor:{}", h.rule),
+            generic: h.entry.generic,
+            victim: h.entry.victim,
+            air_power: h.entry.air_power,
+        }
+    }
+}
+
+/// Words right before an actor that make it the target (على، ضد، مواقع، مقر…).
+const TARGET_MARKERS: &[&str] = &[
+    "علي", "ضد", "مواقع", "موقع", "مقر", "مقرات", "مقار", "قاعده", "قواعد", "نقاط", "نقطه", "حاجز", "حواجز",
+    "تمركزات", "صفوف", "عناصر", "عنصرا", "ارتال", "رتل", "سياره", "سيارات", "دوريه", "تجمعات", "تجمع",
+    "معسكرات", "مخازن", "من", "بين", "قيادي", "قياديا", "مقاتلي", "مسلحي", "افراد", "جنود", "ضابطا",
+    "مستودعات", "اهداف", "قافله", "ثكنه", "منشاتين", "لصالح", "استهداف", "قتلي", "جرحي", "مع",
+];
+
+/// Words right before an actor that make it the agent (من قبل، بنيران، نفذها…).
+const AGENT_MARKERS: &[&str] = &[
+    "قبل", "بنيران", "نيران", "برصاص", "بواسطه", "نفذها", "نفذه", "شنها", "شنه", "اطلقتها", "نفذتها", "شنتها",
+];
+
+/// Triggers whose grammatical subject is the target (تعرض X لقصف).
+fn is_passive(rule: &str) -> bool {
+    rule.contains("تعرض")
+}
+
+/// Picks actor1 and actor2 for a candidate.
+pub fn pick_actors(
+    a: &AnalyzedText<'_>,
+    m: &Mentions,
+    c: &Candidate,
+    prev_sentence_agent: Option<&ActorPick>,
+) -> (Option<ActorPick>, Option<ActorPick>) {
+    let sentence = &a.sentences[c.sentence];
+    let in_sentence: Vec<&Hit<ActorEntry>> =
+        m.actors.iter().filter(|h| sentence.tokens.contains(&h.start())).collect();
+    let clause = &m.clauses[c.clause];
+    let passive = is_passive(&c.rule);
+    let mut agents: Vec<(i64, &Hit<ActorEntry>)> = Vec::new();
+    let mut targets: Vec<(i64, &Hit<ActorEntry>)> = Vec::new();
+    // "اشتباكات بين X و Y": X against Y.
+    let between = (clause.tokens.start..clause.tokens.end)
+        .find(|&i| a.key_at(i) == "بين" && i >= c.tokens.start);
+    for h in &in_sentence {
+        let pos = h.start();
+        let before = pos < c.tokens.start;
+        let dist = if before {
+            (c.tokens.start - h.m.tokens.end) as i64
+        } else {
+            pos.saturating_sub(c.tokens.end) as i64
+        };
+        let same_clause = clause.tokens.contains(&pos);
+        let score = dist + if same_clause { 0 } else { 20 };
+        let prev_key = prev_word(a, pos);
+        let with_lam = rasd_text::stems(a.key_at(pos)).iter().any(|s| s.stripped.prep == Some(rasd_text::Prep::Li));
+        if h.entry.victim {
+            targets.push((score, h));
+            continue;
+        }
+        if let Some(b) = between {
+            if pos > b {
+                let first_after_between = !in_sentence.iter().any(|o| o.start() > b && o.start() < pos && !o.entry.victim);
+                if first_after_between { agents.push((score, h)) } else { targets.push((score, h)) }
+                continue;
+            }
+        }
+        let marked_target = TARGET_MARKERS.contains(&prev_key.as_str());
+        // An agent marker after the trigger belongs to it only close by; further on it
+        // names the agent of something else (تفجير نفسه … بعد محاصرته من قبل X).
+        let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str()) && (before || dist <= 3))
+            || by_agent_phrase(a, clause.tokens.start, pos);
+        if AGENT_MARKERS.contains(&prev_key.as_str()) && !marked_agent {
+            continue;
+        }
+        // "غارات للجيشين" (the trigger's own لـ) is the agent; "حاجزا لقوات" the target.
+        let lam_on_trigger = with_lam && pos == c.tokens.end;
+        if marked_agent || lam_on_trigger {
+            agents.push((score, h));
+        } else if marked_target || (with_lam && !lam_on_trigger) {
+            targets.push((score, h));
+        } else if before != passive {
+            agents.push((score, h));
+        } else if !before && pos == c.tokens.end && !passive && looks_verbal(a, c) {
+            // VSO: the subject right after a verb (قصفت الطائرات التركية …).
+            agents.push((score, h));
+        } else {
+            targets.push((score, h));
+        }
+    }
+    let rank = |v: &mut Vec<(i64, &Hit<ActorEntry>)>| {
+        v.sort_by_key(|(s, h)| (*s + if h.entry.generic { 6 } else { 0 }, h.start()));
+    };
+    rank(&mut agents);
+    rank(&mut targets);
+    let actor1 = agents.first().map(|(_, h)| ActorPick::from_hit(h)).or_else(|| {
+        prev_sentence_agent.filter(|p| !p.victim).cloned()
+    });
+    let actor2 = targets
+        .iter()
+        .map(|(_, h)| ActorPick::from_hit(h))
+        .find(|p| actor1.as_ref().is_none_or(|a1| a1.actor.kind != p.actor.kind || p.victim));
+    (actor1, actor2)
+}
+
+/// Whether `من قبل` opens the phrase the actor at `pos` ends (من قبل حاجز طيار تابع لفرع
+/// المخابرات الجوية): within five words before it, in the clause.
+fn by_agent_phrase(a: &AnalyzedText<'_>, clause_start: usize, pos: usize) -> bool {
+    (pos.saturating_sub(5).max(clause_start + 1)..pos)
+        .any(|i| a.key_at(i) == "قبل" && a.key_at(i - 1) == "من")
+}
+
+/// The key of the word before token `pos` (its last stem, without proclitics).
+fn prev_word(a: &AnalyzedText<'_>, pos: usize) -> String {
+    let Some(i) = pos.checked_sub(1) else { return String::new() };
+    let key = a.key_at(i);
+    rasd_text::stems(key).last().map_or_else(String::new, |s| s.key.to_string())
+}
+
+/// Whether the trigger reads as a verb (no article, not a verbal noun pattern).
+fn looks_verbal(a: &AnalyzedText<'_>, c: &Candidate) -> bool {
+    let key = a.key_at(c.tokens.start);
+    let has_article = rasd_text::stems(key).iter().any(|s| s.stripped.article);
+    !has_article && !key.ends_with("ات") && !key.starts_with("است") && !key.starts_with("اعت")
+}
+
+/// The parties of an agreement: everyone named in the paragraph up to the end of the
+/// trigger's sentence; the government side first, the notables (or the other party)
+/// second.
+pub fn agreement_parties(a: &AnalyzedText<'_>, m: &Mentions, c: &Candidate) -> (Option<ActorPick>, Option<ActorPick>) {
+    let end = a.sentences[c.sentence].tokens.end;
+    let named: Vec<&Hit<ActorEntry>> =
+        m.actors.iter().filter(|h| h.start() < end && !h.entry.victim).collect();
+    let nearest = |f: &dyn Fn(&Hit<ActorEntry>) -> bool| {
+        named.iter().filter(|h| f(h)).min_by_key(|h| h.start().abs_diff(c.tokens.start)).map(|h| ActorPick::from_hit(h))
+    };
+    let gov = nearest(&|h| is_government_side(h.entry.actor.kind));
+    let notables = nearest(&|h| h.entry.actor.kind == ActorKind::Notables);
+    match (gov, notables) {
+        (Some(g), Some(n)) => (Some(g), Some(n)),
+        (Some(g), None) => {
+            let other = nearest(&|h| !is_government_side(h.entry.actor.kind));
+            (Some(g), other)
+        }
+        (None, Some(n)) => (nearest(&|h| h.entry.actor.kind != ActorKind::Notables), Some(n)),
+        (None, None) => {
+            let mut it = named.iter().map(|h| ActorPick::from_hit(h));
+            (it.next(), it.find(|_| true))
+        }
+    }
+}
+
+/// Kinds that fight on the government's side (for territory and arrests).
+pub fn is_government_side(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Regime
+            | ActorKind::ProRegimeMilitia
+            | ActorKind::Russia
+            | ActorKind::Iran
+            | ActorKind::IranianMilitias
+            | ActorKind::Hezbollah
+    )
+}
+
+/// Kinds that are states (their detentions are arrests).
+pub fn is_state(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Regime
+            | ActorKind::Russia
+            | ActorKind::Iran
+            | ActorKind::Turkey
+            | ActorKind::Usa
+            | ActorKind::InternationalCoalition
+            | ActorKind::Israel
+            | ActorKind::Iraq
+            | ActorKind::Lebanon
+            | ActorKind::Jordan
+    )
+}

@@ -1,0 +1,192 @@
+//! One event per incident inside an article (ACLED's unit: one sub-event type, one place,
+//! one day, one pair of actors).
+//!
+//! 1. In one sentence at one place: secondary acts (seizing weapons, negotiating, a
+//!    detention during a raid) join the main event; explosions (or battles) of one
+//!    sentence are one event with ACLED's highest-precedence sub-type.
+//! 2. In the article: the same sub-type at the same place on the same day is one event;
+//!    states that last (sieges, curfews, build-ups) are one whatever the day; a draft
+//!    without a stated date joins a dated one; a draft whose sub-type is only a default
+//!    (an attack verb without a weapon, a headline) joins a stated event of the same kind
+//!    at the same place; a vague place (a governorate, a region, "east Syria") joins a
+//!    specific event of the same kind inside it.
+
+use rasd_core::{EventType, GeoPrecision, SubEventType, Tag};
+
+use super::counts::Counts;
+use super::draft::Draft;
+use crate::stats::{DropReason, Stats};
+
+fn durative(d: &Draft) -> bool {
+    d.sub == SubEventType::ChangeToGroupActivity
+        || (d.sub == SubEventType::Other
+            && d.tags.iter().any(|t| matches!(t, Tag::Siege | Tag::Blockade | Tag::WaterCut | Tag::Displacement | Tag::Curfew)))
+}
+
+/// Acts that accompany a main event rather than stand alone.
+fn secondary(d: &Draft) -> bool {
+    matches!(
+        d.sub,
+        SubEventType::DisruptedWeaponsUse
+            | SubEventType::LootingPropertyDestruction
+            | SubEventType::HeadquartersOrBaseEstablished
+    ) || (d.sub == SubEventType::Other && d.tags.iter().all(|t| matches!(t, Tag::Negotiation | Tag::Release)))
+        || (d.sub == SubEventType::AbductionForcedDisappearance && d.tags.contains(&Tag::HostageTaking))
+}
+
+fn day_key(d: &Draft) -> String {
+    let e = &d.date.date;
+    match (e.value, e.relative_days) {
+        (Some(v), _) => v.to_string(),
+        (None, Some(r)) => format!("r{r}"),
+        _ => format!("{:?}-{:?}-{:?}", e.year, e.month, e.day),
+    }
+}
+
+fn same_day(a: &Draft, b: &Draft) -> bool {
+    !a.date.stated() || !b.date.stated() || day_key(a) == day_key(b)
+}
+
+fn same_place(a: &Draft, b: &Draft) -> bool {
+    a.place.place.merge_key == b.place.place.merge_key
+}
+
+/// A place that only names an area (a governorate, a region, a country's east).
+fn vague(d: &Draft) -> bool {
+    d.place.place.location.geo_precision == GeoPrecision::Region
+}
+
+/// `outer` is a vague place that contains `inner`'s place.
+fn contains(outer: &Draft, inner: &Draft) -> bool {
+    vague(outer)
+        && !vague(inner)
+        && match (&outer.place.place.location.admin1, &inner.place.place.location.admin1) {
+            (None, _) => outer.place.place.location.country == inner.place.place.location.country,
+            (Some(a), Some(b)) => a == b,
+            (Some(_), None) => false,
+        }
+}
+
+fn family(sub: SubEventType) -> EventType {
+    sub.event_type()
+}
+
+/// Whether `b` should merge into `a` (or the other way round).
+fn same_incident(a: &Draft, b: &Draft) -> bool {
+    if a.background != b.background {
+        return false;
+    }
+    let same_sentence = a.sentence == b.sentence;
+    if same_sentence && same_place(a, b) && same_day(a, b) {
+        if secondary(a) || secondary(b) {
+            return true;
+        }
+        let fa = family(a.sub);
+        if fa == family(b.sub) && matches!(fa, EventType::ExplosionsRemoteViolence | EventType::Battles) {
+            return true;
+        }
+    }
+    let kind_fits = a.sub == b.sub
+        || ((a.weak || b.weak) && family(a.sub) == family(b.sub) && family(a.sub) != EventType::StrategicDevelopments);
+    if !kind_fits {
+        return false;
+    }
+    if same_place(a, b) {
+        return durative(a) || same_day(a, b);
+    }
+    (contains(a, b) || contains(b, a)) && same_day(a, b)
+}
+
+pub fn merge_in_article(drafts: Vec<Draft>, stats: &mut Stats) -> Vec<Draft> {
+    // Strong, specific, dated drafts first, so that the others join them.
+    let mut drafts = drafts;
+    drafts.sort_by_key(|d| (d.weak, vague(d), !d.date.stated(), d.order));
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        match out.iter_mut().find(|o| same_incident(o, &d)) {
+            Some(o) => {
+                absorb(o, d);
+                stats.drop(DropReason::MergedInArticle);
+            }
+            None => out.push(d),
+        }
+    }
+    out.sort_by_key(|d| d.order);
+    out
+}
+
+fn absorb(into: &mut Draft, d: Draft) {
+    let d_first = d.order < into.order;
+    // Sub-type: a stated one over a default; within a family ACLED's precedence; a main
+    // event over a secondary act.
+    if (into.weak && !d.weak && family(into.sub) == family(d.sub))
+        || (secondary(into) && !secondary(&d))
+        || (family(into.sub) == family(d.sub) && !d.weak && d.sub.precedence() < into.sub.precedence())
+    {
+        into.sub = d.sub;
+        into.weak = false;
+    }
+    if secondary(&d) && d.sub == SubEventType::AbductionForcedDisappearance {
+        push(&mut into.tags, Tag::HostageTaking);
+    }
+    // Place: the specific one.
+    if vague(into) && !vague(&d) {
+        into.place = d.place.clone();
+    }
+    // Date: a state reported on several days keeps the latest; otherwise a stated date
+    // over an inherited one.
+    if durative(into) && d.date.stated() && into.date.stated() {
+        let later = match (d.date.date.value, into.date.date.value) {
+            (Some(x), Some(y)) => x > y,
+            _ => d.date.date.relative_days.unwrap_or(i32::MIN) > into.date.date.relative_days.unwrap_or(i32::MIN),
+        };
+        if later {
+            into.date = d.date.clone();
+        }
+    } else if !into.date.stated() && d.date.stated() {
+        into.date = d.date.clone();
+    }
+    for t in &d.tags {
+        push(&mut into.tags, *t);
+    }
+    let better = |x: &Option<super::ActorPick>, y: &Option<super::ActorPick>| match (x, y) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => (a.generic && !b.generic) || (a.actor.unit.is_none() && b.actor.unit.is_some() && a.actor.kind == b.actor.kind),
+        _ => false,
+    };
+    if better(&into.actor1, &d.actor1) {
+        into.actor1 = d.actor1.clone();
+    }
+    if better(&into.actor2, &d.actor2) {
+        into.actor2 = d.actor2.clone();
+    }
+    merge_counts(&mut into.counts, &d.counts, d_first);
+    if d_first && !vague(&d) {
+        into.notes = d.notes.clone();
+        into.order = d.order;
+    }
+    into.background = into.background && d.background;
+    into.confidence = into.confidence.max(d.confidence);
+    into.evidence.extend(d.evidence);
+}
+
+fn push(tags: &mut Vec<Tag>, t: Tag) {
+    if !tags.contains(&t) {
+        tags.push(t);
+    }
+}
+
+fn merge_counts(into: &mut Counts, other: &Counts, other_first: bool) {
+    let pick = |a: &mut Option<super::counts::CountPick>, b: &Option<super::counts::CountPick>| {
+        if b.is_some() && (a.is_none() || other_first) {
+            *a = b.clone();
+        }
+    };
+    pick(&mut into.fatalities, &other.fatalities);
+    pick(&mut into.injured, &other.injured);
+    pick(&mut into.detained, &other.detained);
+    pick(&mut into.displaced, &other.displaced);
+    if other.civilians.is_some() && (into.civilians.is_none() || other_first) {
+        into.civilians = other.civilians;
+    }
+}

@@ -1,0 +1,104 @@
+//! Event assembly: candidates get their place, date, actors and counts; drafts of one
+//! incident merge; what remains becomes [`rasd_core::Event`]s with evidence for every
+//! field.
+
+mod actors;
+mod candidates;
+mod counts;
+mod dates;
+mod draft;
+mod merge;
+mod place_pick;
+mod places;
+mod settle;
+
+use chrono::NaiveDate;
+use rasd_gazetteer::Gazetteer;
+use rasd_text::AnalyzedText;
+
+pub use actors::ActorPick;
+pub use candidates::Candidate;
+pub use dates::{DatePick, DateSource};
+pub use draft::Draft;
+pub use place_pick::{PlacePick, PlaceVia};
+pub use places::{ResolvedPlace, resolve_places};
+
+use crate::recognize::Mentions;
+use crate::stats::{DropReason, Stats};
+use crate::ExtractConfig;
+
+/// Everything about one document the assembly needs.
+#[derive(Debug)]
+pub struct DocView<'d, 'a> {
+    pub doc_id: &'d str,
+    pub parts: &'d [rasd_core::TextPart],
+    pub paras: &'d [AnalyzedText<'a>],
+    pub mentions: &'d [Mentions],
+    pub anchor: Option<NaiveDate>,
+    pub publication: Option<NaiveDate>,
+}
+
+/// Assembles the events of a document.
+pub fn assemble(
+    view: &DocView<'_, '_>,
+    gaz: &Gazetteer,
+    cfg: &ExtractConfig,
+    stats: &mut Stats,
+) -> Vec<rasd_core::Event> {
+    let resolved = resolve_places(gaz, view.paras, view.mentions);
+    let index = place_pick::PlaceIndex::new(&resolved);
+    let lead = dates::lead_date(view.mentions);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (pi, (a, m)) in view.paras.iter().zip(view.mentions).enumerate() {
+        let cands = candidates::candidates(pi, a, m, stats);
+        stats.candidates += cands.len();
+        let mut prev_agent: Option<(usize, ActorPick)> = None;
+        for c in &cands {
+            let places = place_pick::pick_places(a, view.mentions, &index, c);
+            if places.is_empty() {
+                stats.drop(DropReason::NoPlace);
+                continue;
+            }
+            let date = dates::pick_date(a, m, c, lead.as_ref(), view.publication);
+            let prev = prev_agent.as_ref().filter(|(s, _)| *s + 1 == c.sentence).map(|(_, p)| p);
+            let (mut a1, mut a2) = actors::pick_actors(a, m, c, prev);
+            if c.sub == rasd_core::SubEventType::Agreement {
+                (a1, a2) = actors::agreement_parties(a, m, c);
+            }
+            if let Some(p) = &a1 {
+                prev_agent = Some((c.sentence, p.clone()));
+            }
+            let is_civilian = |k: &crate::recognize::CasualtyCount| {
+                m.actors.iter().any(|h| {
+                    h.entry.victim
+                        && h.entry.actor.kind == rasd_core::ActorKind::Civilians
+                        && h.start().abs_diff(k.tokens.end) <= 1
+                })
+            };
+            let (sub, tags) = settle::settle(c, a1.as_ref(), a2.as_ref());
+            let mut settled = c.clone();
+            settled.sub = sub;
+            settled.tags = tags;
+            let counts = counts::counts_for(m, &cands, &settled, is_civilian);
+            let background = c.background.is_some() || dates::is_background(&date, view.anchor, cfg.background_days);
+            for place in places {
+                drafts.push(Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background));
+            }
+        }
+    }
+    let drafts = merge::merge_in_article(drafts, stats);
+    let mut events = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if !cfg.include_foreign && !d.place.place.location.is_syria() {
+            stats.drop(DropReason::OutsideSyria);
+            continue;
+        }
+        if d.confidence < cfg.min_confidence {
+            stats.drop(DropReason::LowConfidence);
+            continue;
+        }
+        events.push(d.into_event(view));
+    }
+    stats.events += events.len();
+    events
+}

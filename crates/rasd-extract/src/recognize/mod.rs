@@ -1,0 +1,122 @@
+//! Recognisers: one analysed paragraph in, typed mentions out. Each recogniser is small and
+//! tested on its own; [`recognize`] runs them all and settles their overlaps.
+
+mod casualties;
+mod clauses;
+mod modality;
+mod places;
+
+use std::ops::Range;
+
+use rasd_core::Span;
+use rasd_gazetteer::Gazetteer;
+use rasd_text::{AnalyzedText, DateContext, DateMention, Quantity};
+
+pub use casualties::{CasualtyCount, find_casualties};
+pub use clauses::{Clause, split_clauses};
+pub use modality::{ModalityRange, modality_ranges};
+pub use places::{PlaceMention, find_places};
+
+use crate::lexicon::{
+    ActorEntry, AnaphorKind, Lexicon, Match, PatternSet, TokenStems, Trigger, Weapon,
+};
+
+/// A lexicon entry matched in the text, with its payload.
+#[derive(Debug, Clone)]
+pub struct Hit<T> {
+    pub m: Match,
+    pub entry: T,
+    /// The pattern as written in the lexicon (for provenance).
+    pub rule: String,
+}
+
+impl<T> Hit<T> {
+    pub fn tokens(&self) -> Range<usize> {
+        self.m.tokens.clone()
+    }
+
+    pub fn span(&self) -> Span {
+        self.m.span
+    }
+
+    pub fn start(&self) -> usize {
+        self.m.tokens.start
+    }
+}
+
+fn hits<T: Clone>(set: &PatternSet<T>, a: &AnalyzedText<'_>, st: &TokenStems<'_>) -> Vec<Hit<T>> {
+    set.find_longest(a, st, 0..a.tokens.len())
+        .into_iter()
+        .map(|m| Hit {
+            entry: set.payload(m.entry).clone(),
+            rule: set.pattern(&m).source.clone(),
+            m,
+        })
+        .collect()
+}
+
+/// Everything the recognisers found in one paragraph.
+#[derive(Debug)]
+pub struct Mentions {
+    pub triggers: Vec<Hit<Trigger>>,
+    pub weapons: Vec<Hit<Weapon>>,
+    pub actors: Vec<Hit<ActorEntry>>,
+    pub places: Vec<PlaceMention>,
+    pub anaphors: Vec<Hit<AnaphorKind>>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+    pub casualties: Vec<CasualtyCount>,
+    pub modality: Vec<ModalityRange>,
+    /// Clauses of every sentence, in text order.
+    pub clauses: Vec<Clause>,
+}
+
+/// Runs every recogniser over one paragraph.
+pub fn recognize(
+    a: &AnalyzedText<'_>,
+    st: &TokenStems<'_>,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    dates: &DateContext,
+) -> Mentions {
+    let actors = hits(&lex.actors, a, st);
+    let mut triggers = hits(&lex.triggers, a, st);
+    let weapons = hits(&lex.weapons, a, st);
+    let anaphors = hits(&lex.anaphors, a, st);
+    let clauses = split_clauses(a);
+    let taken: Vec<Range<usize>> = triggers
+        .iter()
+        .map(|h| h.tokens())
+        .chain(actors.iter().map(|h| h.tokens()))
+        .chain(weapons.iter().map(|h| h.tokens()))
+        .chain(anaphors.iter().map(|h| h.tokens()))
+        .collect();
+    let mut places = find_places(a, st, lex, gaz, &taken);
+    // Words of other lexicons are not place names (بجروح، بواسطة، المرصد), and neither is
+    // an outlet in a citation (مصادر الميادين) — unless a place cue says they are.
+    let outlets = lex.outlets.find_longest(a, st, 0..a.tokens.len());
+    let cue_words = lex.casualties.find_longest(a, st, 0..a.tokens.len());
+    let modal_words = lex.modality.find_longest(a, st, 0..a.tokens.len());
+    places.retain(|p| {
+        !outlets.iter().any(|o| overlaps(&o.tokens, &p.tokens))
+            && (p.cue.is_some()
+                || !cue_words.iter().chain(&modal_words).any(|o| overlaps(&o.tokens, &p.tokens)))
+    });
+    triggers.retain(|t| !outlets.iter().any(|o| overlaps(&o.tokens, &t.m.tokens)));
+    // A name inside an actor (هيئة تحرير الشام، الحشد الشعبي) is not a trigger.
+    triggers.retain(|t| !actors.iter().any(|x| x.m.overlaps(&t.m)));
+    // A place name that is also a trigger word counts as a place only after a place cue.
+    places.retain(|p| p.cue.is_some() || !triggers.iter().any(|t| overlaps(&t.m.tokens, &p.tokens)));
+    triggers.retain(|t| !places.iter().any(|p| overlaps(&t.m.tokens, &p.tokens)));
+    // A place that is also an actor (العراق، تركيا) stays a place only when nothing says it
+    // acts; the assembly decides, so both are kept.
+    let quantities = rasd_text::find_quantities(a);
+    let casualties = find_casualties(a, st, lex, &quantities);
+    let modality = modality_ranges(a, st, lex, &clauses);
+    let dates = rasd_text::find_dates(a, dates);
+    Mentions { triggers, weapons, actors, places, anaphors, dates, quantities, casualties, modality, clauses }
+}
+
+pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

@@ -1,0 +1,102 @@
+//! Modality: which stretches of text a cue (هدد، نفى، أنباء عن، يذكر أن، حصيلة) governs.
+
+use std::ops::Range;
+
+use rasd_core::Span;
+use rasd_text::{AnalyzedText, TokenKind};
+
+use super::Clause;
+use crate::lexicon::{Lexicon, ModalityEffect, ModalityScope, TokenStems};
+
+/// The tokens a modality cue governs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModalityRange {
+    pub effect: ModalityEffect,
+    pub tokens: Range<usize>,
+    pub factor: f32,
+    pub cue: Span,
+    pub rule: String,
+}
+
+impl ModalityRange {
+    pub fn covers(&self, token: usize) -> bool {
+        self.tokens.contains(&token)
+    }
+}
+
+pub fn modality_ranges(
+    a: &AnalyzedText<'_>,
+    st: &TokenStems<'_>,
+    lex: &Lexicon,
+    clauses: &[Clause],
+) -> Vec<ModalityRange> {
+    let mut out = Vec::new();
+    for m in lex.modality.find_longest(a, st, 0..a.tokens.len()) {
+        let cue = *lex.modality.payload(m.entry);
+        let first = m.tokens.start;
+        let Some(clause) = clauses.iter().find(|c| c.tokens.contains(&first)) else {
+            continue;
+        };
+        let sentence = &a.sentences[clause.sentence];
+        let tokens = match cue.scope {
+            ModalityScope::Sentence => sentence.tokens.clone(),
+            ModalityScope::Clause => m.tokens.end..clause.tokens.end,
+            ModalityScope::Next(window) => {
+                let mut end = m.tokens.end;
+                let mut words = 0;
+                while end < clause.tokens.end && words < window {
+                    if matches!(a.tokens[end].kind, TokenKind::Word | TokenKind::Latin) {
+                        words += 1;
+                    }
+                    end += 1;
+                }
+                m.tokens.end..end
+            }
+        };
+        out.push(ModalityRange {
+            effect: cue.effect,
+            tokens,
+            factor: cue.factor,
+            cue: m.span,
+            rule: lex.modality.pattern(&m).source.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::split_clauses;
+
+    /// The effects that govern the first token of `word` in `text`.
+    fn effects_on(text: &str, word: &str) -> Vec<ModalityEffect> {
+        let lex = Lexicon::builtin().unwrap();
+        let a = rasd_text::analyze(text, 0);
+        let st = TokenStems::new(&a);
+        let clauses = split_clauses(&a);
+        let at = text.find(word).unwrap();
+        let ti = a.token_at_or_after(at);
+        modality_ranges(&a, &st, &lex, &clauses)
+            .into_iter()
+            .filter(|r| r.covers(ti))
+            .map(|r| r.effect)
+            .collect()
+    }
+
+    #[test]
+    fn cues_govern_what_follows_them() {
+        use ModalityEffect::*;
+        let table = [
+            ("هدد أهالي البلدة ومجموعات محلية بضرب النقاط العسكرية", "بضرب", vec![NotEvent]),
+            ("نفى مصدر أمني استهداف مخازن أسلحة", "استهداف", vec![NotEvent]),
+            ("وعدم اجتياح البلدة عسكرياً", "اجتياح", vec![NotEvent]),
+            ("وأنباء عن التوصل لاتفاق مع قوات النظام", "لاتفاق", vec![Unconfirmed]),
+            ("قصفت قوات النظام البلدة، ولم يتم التوصل لاتفاق", "قصفت", vec![]),
+            ("وثقت مجموعة العمل 214 ضحية قضى معظمهم في القصف", "القصف", vec![Aggregate]),
+        ];
+        for (text, word, want) in table {
+            assert_eq!(effects_on(text, word), want, "{word} in {text}");
+        }
+    }
+}
