@@ -35,9 +35,8 @@ impl Progress {
         }
         if self.bar.is_none() && self.count > SHOW_AFTER {
             let bar = ProgressBar::new_spinner();
-            let style =
-                ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}, {elapsed})")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style = ProgressStyle::with_template("{spinner} {human_pos} documents ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar.set_position(self.count);
