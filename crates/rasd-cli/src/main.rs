@@ -33,6 +33,10 @@ const EXIT_STATUS: &str =
 enum Command {
     /// Read, decode and clean documents (files, directories, `-` for stdin; .gz/.zst too).
     Ingest(commands::ingest::IngestArgs),
+    /// Extract events (JSON Lines, or a table) from documents.
+    Extract(commands::extract::ExtractArgs),
+    /// Score extraction against gold events (the reference scorer's figures).
+    Eval(commands::eval::EvalArgs),
     /// Print the display form and the match key of a text (stdin, or --text).
     Normalize(commands::normalize::NormalizeArgs),
 }
@@ -79,6 +83,8 @@ fn main() -> ExitCode {
     let globals = Globals { quiet: cli.quiet };
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args, globals),
+        Command::Extract(args) => commands::extract::run(args, globals),
+        Command::Eval(args) => commands::eval::run(args, globals),
         Command::Normalize(args) => commands::normalize::run(args),
     };
     match result {

@@ -65,7 +65,7 @@ impl From<FormatArg> for Format {
 }
 
 /// Parses `20971520`, `512K`, `20M`, `1G` (binary multiples; a trailing `B` is allowed).
-fn parse_size(s: &str) -> Result<u64, String> {
+pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim().to_ascii_uppercase();
     let t = t.strip_suffix('B').unwrap_or(&t);
     let (num, mult) = match t.chars().last() {

@@ -3,3 +3,7 @@
 
 pub mod ingest;
 pub mod normalize;
+pub mod eval;
+pub mod extract;
+pub mod input;
+pub mod setup;
