@@ -92,7 +92,16 @@ impl Extractor {
             .zip(&stems)
             .map(|(a, st)| recognize(a, st, &self.lexicon, &self.gazetteer, &dates))
             .collect();
+        let sentence_offsets: Vec<usize> = paras
+            .iter()
+            .scan(0, |acc, a| {
+                let start = *acc;
+                *acc += a.sentences.len();
+                Some(start)
+            })
+            .collect();
         let view = DocView {
+            sentence_offsets: &sentence_offsets,
             doc_id: doc.id.as_str(),
             parts: &parts,
             paras: &paras,

@@ -18,6 +18,8 @@ pub enum DropReason {
     SameClause,
     /// No place could be found for the event.
     NoPlace,
+    /// An agreement with no party named (a business or policy deal).
+    NoParties,
     /// The event happened outside Syria.
     OutsideSyria,
     /// Below the confidence threshold.

@@ -67,9 +67,17 @@ pub fn pick_actors(
     // "اشتباكات بين X و Y": X against Y.
     let between = (clause.tokens.start..clause.tokens.end)
         .find(|&i| a.key_at(i) == "بين" && i >= c.tokens.start);
+    // The subject of a reporting verb (أخبر الوفد بأن …) stands before a complementizer
+    // that opens the reported clause holding the trigger.
+    let complementizer = (sentence.tokens.start..c.tokens.start)
+        .rev()
+        .find(|&i| matches!(a.key_at(i), "ان" | "بان" | "فان" | "انه" | "بانه" | "لان" | "وان"));
     for h in &in_sentence {
         let pos = h.start();
         let before = pos < c.tokens.start;
+        if before && complementizer.is_some_and(|k| pos < k) {
+            continue;
+        }
         let dist = if before {
             (c.tokens.start - h.m.tokens.end) as i64
         } else {
@@ -101,7 +109,8 @@ pub fn pick_actors(
         // "غارات للجيشين" (the trigger's own لـ) is the agent; "حاجزا لقوات" the target.
         let lam_on_trigger = with_lam && pos == c.tokens.end;
         if marked_agent || lam_on_trigger {
-            agents.push((score, h));
+            // An explicit agent phrase (من قبل، بنيران) outranks mere position.
+            agents.push((if marked_agent { score - 100 } else { score }, h));
         } else if marked_target || (with_lam && !lam_on_trigger) {
             targets.push((score, h));
         } else if before != passive {

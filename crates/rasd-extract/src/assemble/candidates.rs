@@ -42,11 +42,24 @@ pub struct Candidate {
 }
 
 /// The candidates of one paragraph.
+/// A death toll this large in one sentence is a total over a period, not one incident.
+const AGGREGATE_TOLL: u32 = 500;
+
 pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut Stats) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    let totals: Vec<usize> = m
+        .casualties
+        .iter()
+        .filter(|k| k.kind == crate::lexicon::CasualtyKind::Killed && k.value.is_some_and(|v| v >= AGGREGATE_TOLL))
+        .map(|k| k.sentence)
+        .collect();
     let clause_of = |tok: usize| m.clauses.iter().position(|c| c.tokens.contains(&tok));
     for t in &m.triggers {
         let Some(clause) = clause_of(t.start()) else { continue };
+        if totals.contains(&a.tokens[t.start()].sentence) {
+            stats.drop(DropReason::Aggregate);
+            continue;
+        }
         let Some(c) = modal(t.start(), m, stats) else { continue };
         let (unconfirmed, background) = c;
         // A weapon decides violent triggers only (قذائف الدبابات is not part of التفاوض).

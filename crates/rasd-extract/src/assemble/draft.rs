@@ -29,9 +29,16 @@ pub struct Draft {
     pub order: (usize, usize),
     /// (paragraph, sentence) of the trigger.
     pub sentence: (usize, usize),
+    /// The sentence's number in the whole document.
+    pub doc_sentence: usize,
     /// The sub-type is only the trigger's default (an attack verb with no weapon, or a
     /// headline): a stated event of the same kind and place absorbs it.
     pub weak: bool,
+    /// Stated only by a killing word (مقتل) without another trigger.
+    pub killing: bool,
+    /// The trigger is a definite noun (الاستهداف), which may refer back to an attack told
+    /// before.
+    pub definite_trigger: bool,
 }
 
 /// Longest note kept, in characters.
@@ -128,6 +135,9 @@ impl Draft {
             evidence: ev,
             order: (c.para, c.tokens.start),
             sentence: (c.para, c.sentence),
+            doc_sentence: view.sentence_offsets[c.para] + c.sentence,
+            killing: c.role == crate::lexicon::TriggerRole::Killing,
+            definite_trigger: rasd_text::stems(a.key_at(c.tokens.start)).iter().any(|s| s.stripped.article),
             weak: (matches!(c.role, crate::lexicon::TriggerRole::Attack | crate::lexicon::TriggerRole::Killing)
                 && c.weapon.is_none())
                 || part == TextPart::Title,

@@ -56,15 +56,20 @@ fn vague(d: &Draft) -> bool {
     d.place.place.location.geo_precision == GeoPrecision::Region
 }
 
-/// `outer` is a vague place that contains `inner`'s place.
+/// `outer` is a vague place that contains `inner`'s place: a governorate or region with
+/// the same admin1, or a country-wide area. A headline-like draft at a city named like its
+/// governorate (درعا) counts as the governorate.
 fn contains(outer: &Draft, inner: &Draft) -> bool {
-    vague(outer)
-        && !vague(inner)
-        && match (&outer.place.place.location.admin1, &inner.place.place.location.admin1) {
-            (None, _) => outer.place.place.location.country == inner.place.place.location.country,
-            (Some(a), Some(b)) => a == b,
-            (Some(_), None) => false,
-        }
+    let o = &outer.place.place;
+    let as_area = vague(outer) || (outer.weak && o.governorate_named);
+    if !as_area || vague(inner) || same_place(outer, inner) {
+        return false;
+    }
+    match (&o.location.admin1, &inner.place.place.location.admin1) {
+        _ if o.broad => o.location.country == inner.place.place.location.country,
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 fn family(sub: SubEventType) -> EventType {
@@ -76,6 +81,13 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
     if a.background != b.background {
         return false;
     }
+    // A killing told right after the incident it belongs to (… إضافة لمقتل أحد عناصر).
+    let follows = |k: &Draft, e: &Draft| {
+        k.killing && !k.date.stated() && e.sub.is_violent() && k.doc_sentence == e.doc_sentence + 1
+    };
+    if follows(a, b) || follows(b, a) {
+        return true;
+    }
     let same_sentence = a.sentence == b.sentence;
     if same_sentence && same_place(a, b) && same_day(a, b) {
         if secondary(a) || secondary(b) {
@@ -86,7 +98,9 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
             return true;
         }
     }
+    let violent = |s: SubEventType| s.is_violent();
     let kind_fits = a.sub == b.sub
+        || ((a.weak || b.weak) && violent(a.sub) && violent(b.sub))
         || ((a.weak || b.weak) && family(a.sub) == family(b.sub) && family(a.sub) != EventType::StrategicDevelopments);
     if !kind_fits {
         return false;
@@ -100,7 +114,7 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
 pub fn merge_in_article(drafts: Vec<Draft>, stats: &mut Stats) -> Vec<Draft> {
     // Strong, specific, dated drafts first, so that the others join them.
     let mut drafts = drafts;
-    drafts.sort_by_key(|d| (d.weak, vague(d), !d.date.stated(), d.order));
+    drafts.sort_by_key(|d| (d.weak || d.killing, vague(d), !d.date.stated(), d.order));
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         match out.iter_mut().find(|o| same_incident(o, &d)) {
@@ -119,7 +133,7 @@ fn absorb(into: &mut Draft, d: Draft) {
     let d_first = d.order < into.order;
     // Sub-type: a stated one over a default; within a family ACLED's precedence; a main
     // event over a secondary act.
-    if (into.weak && !d.weak && family(into.sub) == family(d.sub))
+    if (into.weak && !d.weak && (family(into.sub) == family(d.sub) || (into.sub.is_violent() && d.sub.is_violent())))
         || (secondary(into) && !secondary(&d))
         || (family(into.sub) == family(d.sub) && !d.weak && d.sub.precedence() < into.sub.precedence())
     {
@@ -159,6 +173,18 @@ fn absorb(into: &mut Draft, d: Draft) {
     }
     if better(&into.actor2, &d.actor2) {
         into.actor2 = d.actor2.clone();
+    }
+    if d.killing && into.sub.is_violent() && !into.killing {
+        // Deaths told apart from the incident add to its toll.
+        if let Some(k) = &d.counts.fatalities {
+            match &mut into.counts.fatalities {
+                Some(f) => f.value += k.value,
+                None => into.counts.fatalities = Some(k.clone()),
+            }
+        }
+        into.confidence = into.confidence.max(d.confidence);
+        into.evidence.extend(d.evidence);
+        return;
     }
     merge_counts(&mut into.counts, &d.counts, d_first);
     if d_first && !vague(&d) {

@@ -36,6 +36,29 @@ pub struct DocView<'d, 'a> {
     pub mentions: &'d [Mentions],
     pub anchor: Option<NaiveDate>,
     pub publication: Option<NaiveDate>,
+    /// The number of sentences before each paragraph.
+    pub sentence_offsets: &'d [usize],
+}
+
+/// A town or hamlet of little importance, named without a settlement cue.
+fn minor_syrian_village(gaz: &Gazetteer, p: &PlacePick) -> bool {
+    p.place.location.is_syria() && p.place.place.is_none_or(|i| gaz.place(i).importance() < 0.3)
+}
+
+/// A definite attack noun with no weapon of its own (الاستهداف الأول، الهجوم) refers back
+/// to the attack the article just told: it takes that attack's sub-type.
+fn inherit_weapons(drafts: &mut [Draft]) {
+    let mut last_strong: Option<rasd_core::SubEventType> = None;
+    for d in drafts.iter_mut() {
+        if d.weak && d.definite_trigger {
+            if let Some(sub) = last_strong.filter(|s| s.event_type() == rasd_core::EventType::ExplosionsRemoteViolence) {
+                d.sub = sub;
+                d.weak = false;
+            }
+        } else if !d.weak && d.sub.event_type() == rasd_core::EventType::ExplosionsRemoteViolence {
+            last_strong = Some(d.sub);
+        }
+    }
 }
 
 /// Assembles the events of a document.
@@ -48,26 +71,41 @@ pub fn assemble(
     let resolved = resolve_places(gaz, view.paras, view.mentions);
     let index = place_pick::PlaceIndex::new(&resolved);
     let lead = dates::lead_date(view.mentions);
+    // An article whose places are mostly abroad: a Syrian hamlet it names is more likely a
+    // foreign homonym the gazetteer lacks (الشيحة east of Ramadi).
+    let (foreign, total) = resolved.iter().flatten().filter(|r| r.place.is_some()).fold((0, 0), |(f, t), r| {
+        (f + usize::from(!r.location.is_syria()), t + 1)
+    });
+    let foreign_article = total > 0 && foreign * 2 > total;
     let mut drafts: Vec<Draft> = Vec::new();
     for (pi, (a, m)) in view.paras.iter().zip(view.mentions).enumerate() {
         let cands = candidates::candidates(pi, a, m, stats);
         stats.candidates += cands.len();
         let mut prev_agent: Option<(usize, ActorPick)> = None;
         for c in &cands {
-            let places = place_pick::pick_places(a, view.mentions, &index, c);
-            if places.is_empty() {
-                stats.drop(DropReason::NoPlace);
-                continue;
-            }
-            let date = dates::pick_date(a, m, c, lead.as_ref(), view.publication);
             let prev = prev_agent.as_ref().filter(|(s, _)| *s + 1 == c.sentence).map(|(_, p)| p);
             let (mut a1, mut a2) = actors::pick_actors(a, m, c, prev);
             if c.sub == rasd_core::SubEventType::Agreement {
                 (a1, a2) = actors::agreement_parties(a, m, c);
+                if a1.is_none() && a2.is_none() {
+                    // An agreement between no one named is a business or policy deal.
+                    stats.drop(DropReason::NoParties);
+                    continue;
+                }
             }
             if let Some(p) = &a1 {
                 prev_agent = Some((c.sentence, p.clone()));
             }
+            let places = place_pick::pick_places(a, view.mentions, &index, c, a1.as_ref().map(|p| p.span));
+            if places.is_empty() {
+                stats.drop(DropReason::NoPlace);
+                continue;
+            }
+            if foreign_article && places.iter().all(|p| minor_syrian_village(gaz, p)) {
+                stats.drop(DropReason::OutsideSyria);
+                continue;
+            }
+            let date = dates::pick_date(a, m, c, lead.as_ref(), view.publication);
             let is_civilian = |k: &crate::recognize::CasualtyCount| {
                 m.actors.iter().any(|h| {
                     h.entry.victim
@@ -86,6 +124,7 @@ pub fn assemble(
             }
         }
     }
+    inherit_weapons(&mut drafts);
     let drafts = merge::merge_in_article(drafts, stats);
     let mut events = Vec::with_capacity(drafts.len());
     for d in drafts {

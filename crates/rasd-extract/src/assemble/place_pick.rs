@@ -144,17 +144,22 @@ pub fn pick_places(
     mentions: &[Mentions],
     index: &PlaceIndex<'_>,
     c: &Candidate,
+    agent: Option<rasd_core::Span>,
 ) -> Vec<PlacePick> {
+
     let m = &mentions[c.para];
     let resolved = &index.resolved[c.para];
+    // Where a party is based says nothing of where the event happened: the agent's base
+    // (ميليشيا الأمن العسكري في سعسع), or a unit's (نائب رئيس فرع الأمن العسكري في سعسع).
+    let bases: Vec<rasd_core::Span> = agent
+        .into_iter()
+        .chain(m.actors.iter().filter(|h| h.entry.actor.unit.is_some()).map(|h| h.span()))
+        .collect();
     let clause = &m.clauses[c.clause];
     let sentence = &a.sentences[c.sentence];
     let movement = is_movement(&c.rule);
     let usable = |i: usize| {
-        !resolved[i].context_only
-            && !is_country(&resolved[i])
-            && !attached_to_agent(a, m, i, c)
-            && !(movement && after_destination_word(a, &m.places[i]))
+        !resolved[i].context_only && !is_country(&resolved[i]) && !(movement && after_destination_word(a, &m.places[i]))
     };
     // Options in the sentence, in order of preference: clause before sentence, after the
     // trigger before before it, towns before regions, nearest first.
@@ -167,8 +172,20 @@ pub fn pick_places(
         let after = p.tokens.start >= c.tokens.start;
         let dist = p.tokens.start.abs_diff(c.tokens.start);
         let rank = match (in_clause, after, usable(i)) {
+            // Where the acting party is based (الأمن العسكري في سعسع) comes after the other
+            // places and references of the sentence.
+            (_, _, true)
+                if !resolved[i].location.unresolved
+                    && resolved[i].location.geo_precision != rasd_core::GeoPrecision::Region
+                    && bases.iter().any(|s| attached_to(a, *s, p)) =>
+            {
+                6
+            }
             (true, true, true) => 0,
             (true, false, true) => 1,
+            // A place in a relative clause elsewhere in the sentence (المفاوضات التي جرت في
+            // مدينة الصنمين) belongs to another noun: the article's places come first.
+            (false, _, true) if in_relative_clause(a, p) => 7,
             (false, true, true) => 2,
             (false, false, true) => 3,
             (_, _, false) => 6,
@@ -193,19 +210,9 @@ pub fn pick_places(
         options.push((rank, h.start().abs_diff(c.tokens.start), Option_::Anaphor(i)));
     }
     options.sort_by_key(|(r, d, _)| (*r, *d));
-    for (rank, _, opt) in options {
-        match opt {
-            Option_::Mention(i) => {
-                let via = if rank <= 1 { PlaceVia::Clause } else { PlaceVia::Sentence };
-                return with_list(a, m, resolved, c.para, i, via);
-            }
-            Option_::Anaphor(i) => {
-                let h = &m.anaphors[i];
-                if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
-                    return vec![PlacePick { place: index.get(at).clone(), span: h.span(), para: c.para, via: PlaceVia::Anaphor }];
-                }
-            }
-        }
+    let (preferred, last_resort): (Vec<_>, Vec<_>) = options.into_iter().partition(|(r, ..)| *r <= 5);
+    if let Some(p) = choose(a, m, mentions, index, resolved, c, preferred) {
+        return p;
     }
     // The paragraph's last place before this sentence.
     if let Some(i) = (0..m.places.len())
@@ -222,7 +229,46 @@ pub fn pick_places(
             via: PlaceVia::Article,
         }];
     }
-    Vec::new()
+    choose(a, m, mentions, index, resolved, c, last_resort).unwrap_or_default()
+}
+
+/// The first option that yields a place.
+fn choose(
+    a: &AnalyzedText<'_>,
+    m: &Mentions,
+    mentions: &[Mentions],
+    index: &PlaceIndex<'_>,
+    resolved: &[ResolvedPlace],
+    c: &Candidate,
+    options: Vec<(u8, usize, Option_)>,
+) -> Option<Vec<PlacePick>> {
+    for (rank, _, opt) in options {
+        match opt {
+            Option_::Mention(i) => {
+                let via = if rank <= 1 { PlaceVia::Clause } else { PlaceVia::Sentence };
+                return Some(with_list(a, m, resolved, c.para, i, via));
+            }
+            Option_::Anaphor(i) => {
+                let h = &m.anaphors[i];
+                if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
+                    return Some(vec![PlacePick {
+                        place: index.get(at).clone(),
+                        span: h.span(),
+                        para: c.para,
+                        via: PlaceVia::Anaphor,
+                    }]);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a relative pronoun stands within four words before the place, in its clause.
+fn in_relative_clause(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
+    (p.tokens.start.saturating_sub(4)..p.tokens.start).any(|i| {
+        a.tokens[i].sentence == p.sentence && matches!(a.key_at(i), "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللذان")
+    })
 }
 
 /// Triggers of movement (withdrawal, displacement, departure): their place is where people
@@ -241,18 +287,12 @@ fn after_destination_word(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMenti
         || rasd_text::stems(a.key_at(p.tokens.start - cue)).iter().any(|s| s.key.starts_with("الي"))
 }
 
-/// Whether a place only says where the acting party is based (ميليشيا الأمن العسكري
-/// **في سعسع**): an actor before the trigger, then في or بـ, then the place.
-fn attached_to_agent(a: &AnalyzedText<'_>, m: &Mentions, i: usize, c: &Candidate) -> bool {
-    let p = &m.places[i];
+/// Whether a place only says where the agent is based (ميليشيا الأمن العسكري **في سعسع**):
+/// the agent's words, then في or بـ, then the place.
+fn attached_to(a: &AnalyzedText<'_>, agent: rasd_core::Span, p: &crate::recognize::PlaceMention) -> bool {
     let start = p.tokens.start - usize::from(p.cue.is_some());
-    m.actors.iter().any(|h| {
-        if h.entry.victim || h.start() >= c.tokens.start || p.tokens.start >= c.tokens.start {
-            return false;
-        }
-        let end = h.m.tokens.end;
-        (end + 1 == start && a.key_at(end) == "في") || (end == start && a.key_at(start).starts_with('ب'))
-    })
+    let Some(end) = a.tokens.iter().position(|t| t.span.start >= agent.end) else { return false };
+    (end + 1 == start && a.key_at(end) == "في") || (end == start && a.key_at(start).starts_with('ب'))
 }
 
 fn is_country(r: &ResolvedPlace) -> bool {

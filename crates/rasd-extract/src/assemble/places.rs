@@ -30,6 +30,10 @@ pub struct ResolvedPlace {
     pub settlement: bool,
     /// The end of the name including a trailing compass word (ريف حلب **الشرقي**).
     pub end: usize,
+    /// A city with its governorate's name (درعا، حلب): often the governorate is meant.
+    pub governorate_named: bool,
+    /// A country-wide area (شرق سوريا، الحدود السورية العراقية, Syria itself).
+    pub broad: bool,
 }
 
 /// Resolves every place mention of a document. `paras[i]` and `mentions[i]` are the
@@ -203,6 +207,8 @@ fn resolve_one(
             context_only,
             settlement: matches!(p.cue, Some(PlaceCueKind::Settlement | PlaceCueKind::Camp)),
             end,
+            governorate_named: false,
+            broad: false,
         };
     }
     // An admin phrase with a direction or countryside (ريف حلب الشرقي، شمال درعا) is the
@@ -225,6 +231,8 @@ fn resolve_one(
             context_only,
             settlement: false,
             end,
+            governorate_named: false,
+            broad: is_broad(unit),
         };
     }
     let Some(r) = gaz.resolve(&p.candidates, ctx) else {
@@ -238,6 +246,8 @@ fn resolve_one(
             context_only,
             settlement: false,
             end,
+            governorate_named: false,
+            broad: false,
         };
     };
     let place = gaz.place(r.idx);
@@ -270,5 +280,19 @@ fn resolve_one(
         context_only,
         settlement: settlement && place.is_syrian(),
         end,
+        governorate_named: place.level == PlaceLevel::PopulatedPlace
+            && place.admin1.as_ref().is_some_and(|u| rasd_text::match_key(&u.name_ar) == rasd_text::match_key(&place.name_ar)),
+        broad: is_broad(place),
     }
+}
+
+/// Country-wide areas: Syria, its compass quarters, its borders.
+fn is_broad(p: &rasd_gazetteer::Place) -> bool {
+    p.level == PlaceLevel::Country
+        || matches!(
+            p.id.as_str(),
+            "region:syria" | "region:north" | "region:northwest" | "region:northeast" | "region:east" | "region:south"
+                | "region:west" | "region:central"
+        )
+        || p.id.as_str().starts_with("region:border-")
 }

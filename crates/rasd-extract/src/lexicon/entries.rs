@@ -121,6 +121,8 @@ pub enum ModalityScope {
     /// The next `window` words of the clause.
     Next(usize),
     Clause,
+    /// The rest of the sentence.
+    Rest,
     Sentence,
 }
 

@@ -255,6 +255,7 @@ impl Lexicon {
             let scope = match spec.scope.as_deref().unwrap_or("next") {
                 "next" => ModalityScope::Next(spec.window.unwrap_or(6)),
                 "clause" => ModalityScope::Clause,
+                "rest" => ModalityScope::Rest,
                 "sentence" => ModalityScope::Sentence,
                 other => return Err(err(format!("unknown scope {other:?}"))),
             };

@@ -63,7 +63,15 @@ impl WordFreq {
     pub fn is_common(&self, key: &str) -> bool {
         self.count(key) >= COMMON
     }
+
+    /// Whether a word is so common that even a sub-district's name must be cued (صور:
+    /// pictures before Tyre or Sur).
+    pub fn is_very_common(&self, key: &str) -> bool {
+        self.count(key) >= VERY_COMMON
+    }
 }
+
+const VERY_COMMON: u32 = 500;
 
 /// Below this a word tells nothing.
 const RARE: u32 = 20;

@@ -99,6 +99,7 @@ pub fn recognize(
     let modal_words = lex.modality.find_longest(a, st, 0..a.tokens.len());
     places.retain(|p| {
         !outlets.iter().any(|o| overlaps(&o.tokens, &p.tokens))
+            && (p.cue.is_some() || !actors.iter().any(|x| overlaps(&x.m.tokens, &p.tokens)))
             && (p.cue.is_some()
                 || !cue_words.iter().chain(&modal_words).any(|o| overlaps(&o.tokens, &p.tokens)))
     });
@@ -112,7 +113,8 @@ pub fn recognize(
     // acts; the assembly decides, so both are kept.
     let quantities = rasd_text::find_quantities(a);
     let casualties = find_casualties(a, st, lex, &quantities);
-    let modality = modality_ranges(a, st, lex, &clauses);
+    let actor_ranges: Vec<Range<usize>> = actors.iter().map(|h| h.tokens()).collect();
+    let modality = modality_ranges(a, st, lex, &clauses, &actor_ranges);
     let dates = rasd_text::find_dates(a, dates);
     Mentions { triggers, weapons, actors, places, anaphors, dates, quantities, casualties, modality, clauses }
 }

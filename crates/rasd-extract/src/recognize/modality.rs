@@ -24,14 +24,20 @@ impl ModalityRange {
     }
 }
 
+/// The ranges the modality cues of a paragraph govern. A cue inside an actor's name
+/// (الجيش الحر **سابقاً**) is part of the name, not a cue.
 pub fn modality_ranges(
     a: &AnalyzedText<'_>,
     st: &TokenStems<'_>,
     lex: &Lexicon,
     clauses: &[Clause],
+    actors: &[Range<usize>],
 ) -> Vec<ModalityRange> {
     let mut out = Vec::new();
     for m in lex.modality.find_longest(a, st, 0..a.tokens.len()) {
+        if actors.iter().any(|r| r.start < m.tokens.end && m.tokens.start < r.end) {
+            continue;
+        }
         let cue = *lex.modality.payload(m.entry);
         let first = m.tokens.start;
         let Some(clause) = clauses.iter().find(|c| c.tokens.contains(&first)) else {
@@ -41,6 +47,7 @@ pub fn modality_ranges(
         let tokens = match cue.scope {
             ModalityScope::Sentence => sentence.tokens.clone(),
             ModalityScope::Clause => m.tokens.end..clause.tokens.end,
+            ModalityScope::Rest => m.tokens.end..sentence.tokens.end,
             ModalityScope::Next(window) => {
                 let mut end = m.tokens.end;
                 let mut words = 0;
@@ -77,7 +84,7 @@ mod tests {
         let clauses = split_clauses(&a);
         let at = text.find(word).unwrap();
         let ti = a.token_at_or_after(at);
-        modality_ranges(&a, &st, &lex, &clauses)
+        modality_ranges(&a, &st, &lex, &clauses, &[])
             .into_iter()
             .filter(|r| r.covers(ti))
             .map(|r| r.effect)

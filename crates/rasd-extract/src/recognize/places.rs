@@ -66,22 +66,56 @@ pub fn find_places(
     let max_words = gaz.max_name_words().max(1);
     let mut out = Vec::new();
     let mut i = 0;
+    let is_cue_word = |i: usize| cues.iter().any(|m| m.tokens.contains(&i));
     while i < n {
-        if !is_word(a, i) {
+        if !is_word(a, i) || after_kunya(a, i) {
             i += 1;
             continue;
         }
         let cue = cue_before(a, &cues, lex, i);
-        match longest_name_at(a, gaz, &lex.word_freq, i, max_words) {
-            Some((len, prefix_len, key, cands)) => {
-                // A single ordinary word (طيار، الشمال) that is also a village's name is
-                // the word unless a cue says otherwise.
+        let strong_cue = cue.is_some_and(|k| {
+            matches!(k, PlaceCueKind::Settlement | PlaceCueKind::Neighbourhood | PlaceCueKind::Camp)
+                && !is_weak_cue(a, &cues, i)
+        });
+        if let Some(m) = countryside_phrase(a, gaz, &lex.word_freq, i) {
+            // The compass words are inside the phrase; the gazetteer reads them from its text.
+            let (len, key, cands, _) = m;
+            let mut pm = mention(a, &near, &dirs, lex, i, len, 0, 0, key, cands.to_vec(), None);
+            pm.direction = None;
+            out.push(pm);
+            i += len;
+            continue;
+        }
+        let known = longest_name_at(a, gaz, &lex.word_freq, i, max_words);
+        // A cue word (مدينة، جبل) is not itself a name, unless it starts a longer one (جبل
+        // الزاوية، مخيم الركبان) or carries the article (البادية).
+        if is_cue_word(i)
+            && known.as_ref().is_none_or(|k| k.0 == 1)
+            && !rasd_text::stems(a.key_at(i)).iter().any(|s| s.stripped.article)
+        {
+            i += 1;
+            continue;
+        }
+        // A lone head word (خربة، تل) known to the gazetteer, followed after a settlement
+        // cue by a second word: the two-word name is meant (قرية خربة خوي).
+        let prefer_unknown = strong_cue
+            && known.as_ref().is_some_and(|(len, ..)| *len == 1)
+            && NAME_HEADS.contains(&a.key_at(i))
+            && unknown_name_at(a, i, taken) == Some(2);
+        match known.filter(|_| !prefer_unknown) {
+            Some((len, prefix_len, suffix_len, key, cands)) => {
+                let word = a.key_at(i);
+                let function_word = len == 1 && NOT_NAMES.contains(&strip_proclitics(word));
+                // A single ordinary word (طيار، الشمال، جبلية) that is also a village's name
+                // is the word unless a settlement cue says otherwise.
                 let ordinary = len == 1
-                    && (lex.word_freq.is_common(&key) || rasd_gazetteer::direction_word(&key).is_some())
-                    && cands.iter().all(|c| gaz.place(c.idx).importance() < 0.3);
-                let all_need_cue = ordinary || cands.iter().all(|c| c.needs_cue);
-                if !all_need_cue || cue.is_some() {
-                    out.push(mention(a, &near, &dirs, lex, i, len, prefix_len, key, cands.to_vec(), cue));
+                    && (((lex.word_freq.is_common(&key) || rasd_gazetteer::direction_word(&key).is_some())
+                        && cands.iter().all(|c| gaz.place(c.idx).importance() < 0.3))
+                        || (lex.word_freq.is_very_common(&key)
+                            && cands.iter().all(|c| !matches!(gaz.place(c.idx).level, rasd_gazetteer::PlaceLevel::Governorate | rasd_gazetteer::PlaceLevel::District))));
+                let needs_cue = cands.iter().all(|c| c.needs_cue) || ordinary;
+                if !function_word && (!needs_cue || strong_cue || (cue.is_some() && !ordinary)) {
+                    out.push(mention(a, &near, &dirs, lex, i, len, prefix_len, suffix_len, key, cands.to_vec(), cue));
                     i += len;
                     continue;
                 }
@@ -90,7 +124,7 @@ pub fn find_places(
                 if let Some(kind) = cue.filter(|k| admits_unknown(*k)) {
                     if let Some(len) = unknown_name_at(a, i, taken).filter(|_| !lex.word_freq.is_common(a.key_at(i))) {
                         let key = (i..i + len).map(|k| a.key_at(k)).collect::<Vec<_>>().join(" ");
-                        out.push(mention(a, &near, &dirs, lex, i, len, 0, key, Vec::new(), Some(kind)));
+                        out.push(mention(a, &near, &dirs, lex, i, len, 0, 0, key, Vec::new(), Some(kind)));
                         i += len;
                         continue;
                     }
@@ -100,6 +134,77 @@ pub fn find_places(
         i += 1;
     }
     out
+}
+
+/// The word without و/ف/ب/ل/ك and the article, for function-word checks.
+fn strip_proclitics(word: &str) -> &str {
+    let w = word.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(word);
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+}
+
+/// Generic area cues (منطقة، مناطق) are too weak to make an ordinary word a name.
+fn is_weak_cue(a: &AnalyzedText<'_>, cues: &[Match], i: usize) -> bool {
+    cues.iter().find(|m| m.tokens.end == i).is_some_and(|m| {
+        let k = a.key_at(m.tokens.start);
+        ["منطقه", "مناطق", "ناحيه"].iter().any(|w| k.ends_with(w))
+    })
+}
+
+/// A name right after a kunya or a patronymic (أبي هليل، أم أحمد، بن سلمان) is a person's.
+fn after_kunya(a: &AnalyzedText<'_>, i: usize) -> bool {
+    i > 0 && matches!(strip_proclitics(a.key_at(i - 1)), "ابو" | "ابي" | "ابا" | "ام" | "بن" | "ابن" | "بنت")
+}
+
+/// "الريف الشمالي الشرقي لمحافظة حلب", "ريف محافظة دير الزور": a countryside phrase whose
+/// governorate comes last. Returns (words, key, candidates, compass word).
+fn countryside_phrase<'g>(
+    a: &AnalyzedText<'_>,
+    gaz: &'g Gazetteer,
+    freq: &WordFreq,
+    i: usize,
+) -> Option<(usize, String, &'g [Candidate], Option<Bearing>)> {
+    if !matches!(a.key_at(i), "الريف" | "بالريف" | "والريف" | "فيالريف") {
+        return None;
+    }
+    let sentence = a.tokens[i].sentence;
+    let mut j = i + 1;
+    let mut bearing = None;
+    while j < a.tokens.len() && j <= i + 2 {
+        match rasd_gazetteer::direction_word(a.key_at(j)) {
+            Some(d) => {
+                bearing = Some(Bearing(d.bearing()));
+                j += 1;
+            }
+            None => break,
+        }
+    }
+    let first = a.key_at(j);
+    let rest = first.strip_prefix("لمحافظه").map(str::to_owned).or_else(|| {
+        first.strip_prefix("لل").map(|r| format!("ال{r}")).or_else(|| first.strip_prefix('ل').map(str::to_owned))
+    })?;
+    let (start, mut key) = if rest.is_empty() { (j + 1, String::new()) } else { (j + 1, rest) };
+    let mut end = start;
+    if key.is_empty() {
+        key = a.key_at(start).to_owned();
+        end = start + 1;
+    }
+    let mut best = None;
+    for len in 0..3 {
+        if len > 0 {
+            let k = end - 1 + len;
+            if k >= a.tokens.len() || !is_word(a, k) || a.tokens[k].sentence != sentence {
+                break;
+            }
+            key.push(' ');
+            key.push_str(a.key_at(k));
+        }
+        let cands = gaz.lookup_exact(&key);
+        if !cands.is_empty() && !freq.is_common(&key) || cands.iter().any(|c| gaz.place(c.idx).level == rasd_gazetteer::PlaceLevel::Governorate) {
+            best = Some((end + len - i, key.clone(), cands));
+        }
+    }
+    let (len, key, cands) = best?;
+    Some((len, format!("ريف {key}"), cands, bearing))
 }
 
 fn admits_unknown(kind: PlaceCueKind) -> bool {
@@ -115,14 +220,20 @@ fn is_word(a: &AnalyzedText<'_>, i: usize) -> bool {
 
 /// The longest gazetteer name starting at token `i`: (words, stripped prefix bytes, key,
 /// candidates).
+/// (words, stripped prefix bytes, glued suffix bytes, key, candidates).
+type NameMatch<'g> = (usize, usize, usize, String, &'g [Candidate]);
+
+/// Prepositions that lost their space and stick to the end of a name (حلبفي).
+const GLUED: [&str; 4] = ["في", "من", "علي", "الي"];
+
 fn longest_name_at<'g>(
     a: &AnalyzedText<'_>,
     gaz: &'g Gazetteer,
     freq: &WordFreq,
     i: usize,
     max_words: usize,
-) -> Option<(usize, usize, String, &'g [Candidate])> {
-    let mut best: Option<(usize, usize, String, &'g [Candidate])> = None;
+) -> Option<NameMatch<'g>> {
+    let mut best: Option<NameMatch<'g>> = None;
     let sentence = a.tokens[i].sentence;
     let word = a.key_at(i);
     for stem in rasd_text::stems(word) {
@@ -139,29 +250,33 @@ fn longest_name_at<'g>(
                 key.push(' ');
                 key.push_str(a.key_at(j));
             }
+            let mut found: Option<(usize, String, &'g [Candidate])> = None;
             let cands = gaz.lookup_exact(&key);
             if !cands.is_empty() {
+                found = Some((0, key.clone(), cands));
+            } else if !freq.is_common(a.key_at(i + len - 1)) {
+                // The last word may carry a glued preposition (السيدة زينبفي).
+                for glue in GLUED {
+                    if let Some(k) = key.strip_suffix(glue).filter(|k| k.chars().count() >= 3 && !k.ends_with(' ')) {
+                        let c = gaz.lookup_exact(k);
+                        if !c.is_empty() {
+                            found = Some((glue.len(), k.to_owned(), c));
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some((suffix_len, k, cands)) = found {
                 let better = match &best {
                     None => true,
                     Some((bl, bp, ..)) => len > *bl || (len == *bl && stem.prefix_len < *bp),
                 };
                 if better {
-                    best = Some((len, stem.prefix_len, key.clone(), cands));
+                    best = Some((len, stem.prefix_len, suffix_len, k, cands));
                 }
             }
             if !gaz.is_prefix_of_longer_name(&key) {
                 break;
-            }
-        }
-    }
-    if best.is_none() {
-        // Words glued by a lost space (حلبفي، دمشقمن): the name without the preposition.
-        for glue in ["في", "من", "علي", "الي"] {
-            if let Some(stem) = word.strip_suffix(glue).filter(|s| s.chars().count() >= 3) {
-                let cands = gaz.lookup_exact(stem);
-                if !cands.is_empty() && !freq.is_common(word) {
-                    return Some((1, 0, stem.to_owned(), cands));
-                }
             }
         }
     }
@@ -208,6 +323,7 @@ fn mention(
     i: usize,
     len: usize,
     prefix_len: usize,
+    suffix_len: usize,
     key: String,
     candidates: Vec<Candidate>,
     cue: Option<PlaceCueKind>,
@@ -215,18 +331,30 @@ fn mention(
     let first = &a.tokens[i];
     let last = &a.tokens[i + len - 1];
     let start = a.key_span(first.key.start + prefix_len, first.key.end).start;
-    let span = Span::new(start, last.span.end.max(start));
+    let end = if suffix_len > 0 {
+        a.key_span(last.key.start, last.key.end.saturating_sub(suffix_len)).end
+    } else {
+        last.span.end
+    };
+    let span = Span::new(start, end.max(start));
     // A proximity word within two tokens before the name or its cue.
     let lead = if cue.is_some() { i.saturating_sub(1) } else { i };
     let near = near.iter().any(|m| m.tokens.end <= lead && lead - m.tokens.end <= 2 && m.tokens.end + 3 > lead);
+    // A compass adjective belongs to the name (ريف حلب الشرقي); a bare compass word starts
+    // a new phrase (دير الزور شرقي البلاد).
     let direction = dirs
         .iter()
-        .find(|m| m.tokens.start == i + len)
+        .find(|m| m.tokens.start == i + len && m.tokens.len() == 1 && a.key_at(m.tokens.start).starts_with("ال"))
         .map(|m| *lex.directions.payload(m.entry));
+    let mut surface = a.span_text(span).to_owned();
+    // For لل + name the stem's span starts at the second ل, which stands for the article.
+    if key.starts_with("ال") && surface.starts_with('ل') && !surface.starts_with("ال") {
+        surface.insert(0, 'ا');
+    }
     PlaceMention {
         tokens: i..i + len,
         span,
-        surface: a.span_text(span).to_owned(),
+        surface,
         key,
         candidates,
         cue,
