@@ -25,7 +25,7 @@ pub struct ExtractConfig {
 
 impl Default for ExtractConfig {
     fn default() -> Self {
-        ExtractConfig { min_confidence: 0.45, include_foreign: false, background_days: 30 }
+        ExtractConfig { min_confidence: 0.55, include_foreign: false, background_days: 30 }
     }
 }
 

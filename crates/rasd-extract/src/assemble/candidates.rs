@@ -60,6 +60,10 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             stats.drop(DropReason::Aggregate);
             continue;
         }
+        if purpose(a, t) {
+            stats.drop(DropReason::NotEvent);
+            continue;
+        }
         let Some(c) = modal(t.start(), m, stats) else { continue };
         let (unconfirmed, background) = c;
         // A weapon decides violent triggers only (قذائف الدبابات is not part of التفاوض).
@@ -111,7 +115,8 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
     // without a trigger.
     for w in m.weapons.iter().filter(|w| w.entry.standalone) {
         let Some(clause) = clause_of(w.start()) else { continue };
-        if out.iter().any(|c| c.clause == clause) {
+        let sentence = a.tokens[w.start()].sentence;
+        if out.iter().any(|c| c.sentence == sentence) {
             continue;
         }
         let Some((unconfirmed, background)) = modal(w.start(), m, stats) else { continue };
@@ -171,6 +176,20 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
         merged.push(c);
     }
     merged
+}
+
+/// A verbal noun with the purpose ل (لاقتحام، لاستعادة، لاعتقال: "in order to …") states
+/// an aim, not a deed — unless the ل follows تعرض ("was subjected to").
+fn purpose(a: &AnalyzedText<'_>, t: &Hit<crate::lexicon::Trigger>) -> bool {
+    let key = a.key_at(t.start());
+    let stems = rasd_text::stems(key);
+    let lam = stems.iter().any(|s| s.stripped.prep == Some(rasd_text::Prep::Li) && !s.stripped.article && s.key.starts_with('ا'));
+    if !lam {
+        return false;
+    }
+    let sentence = a.tokens[t.start()].sentence;
+    let start = a.sentences[sentence].tokens.start;
+    !(start..t.start()).any(|i| a.key_at(i).contains("تعرض"))
 }
 
 /// The class an explosive sub-type corresponds to (for comparing with a weapon).

@@ -31,6 +31,8 @@ pub struct Draft {
     pub sentence: (usize, usize),
     /// The sentence's number in the whole document.
     pub doc_sentence: usize,
+    /// (paragraph, clause) of the trigger.
+    pub clause: (usize, usize),
     /// The sub-type is only the trigger's default (an attack verb with no weapon, or a
     /// headline): a stated event of the same kind and place absorbs it.
     pub weak: bool,
@@ -113,6 +115,10 @@ impl Draft {
         if place.place.location.unresolved {
             confidence *= 0.9;
         }
+        // "East Syria" is hardly a place: such events are shown only on request.
+        if place.place.broad {
+            confidence *= 0.6;
+        }
         if let Some((factor, span, rule)) = &c.unconfirmed {
             confidence *= factor;
             ev.push(e(Field::Modality, *span, format!("unconfirmed:{rule}")));
@@ -136,6 +142,7 @@ impl Draft {
             order: (c.para, c.tokens.start),
             sentence: (c.para, c.sentence),
             doc_sentence: view.sentence_offsets[c.para] + c.sentence,
+            clause: (c.para, c.clause),
             killing: c.role == crate::lexicon::TriggerRole::Killing,
             definite_trigger: rasd_text::stems(a.key_at(c.tokens.start)).iter().any(|s| s.stripped.article),
             weak: (matches!(c.role, crate::lexicon::TriggerRole::Attack | crate::lexicon::TriggerRole::Killing)

@@ -90,7 +90,7 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
     }
     let same_sentence = a.sentence == b.sentence;
     if same_sentence && same_place(a, b) && same_day(a, b) {
-        if secondary(a) || secondary(b) {
+        if (secondary(a) || secondary(b)) && a.clause.0 == b.clause.0 && a.clause.1.abs_diff(b.clause.1) <= 1 {
             return true;
         }
         let fa = family(a.sub);

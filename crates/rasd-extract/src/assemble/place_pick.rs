@@ -190,10 +190,14 @@ pub fn pick_places(
             (false, false, true) => 3,
             (_, _, false) => 6,
         };
-        // Within a rank a town beats a region, a governorate or an unknown name.
+        // Where fire came from (نُفّذ من اتجاه الجولان، أطلقت من البادية) is not where it hit.
+        let rank = if rank < 6 && is_origin(a, p) { 6 } else { rank };
+        // Within a rank a town beats a region, a governorate or an unknown name, and a
+        // Syrian place a foreign one.
         let vague = resolved[i].location.unresolved
             || resolved[i].location.geo_precision == rasd_core::GeoPrecision::Region;
-        options.push((rank, dist + if vague { 1000 } else { 0 }, Option_::Mention(i)));
+        let foreign = !resolved[i].location.is_syria();
+        options.push((rank, dist + if vague { 1000 } else { 0 } + if foreign { 2000 } else { 0 }, Option_::Mention(i)));
     }
     for (i, h) in m.anaphors.iter().enumerate() {
         if !sentence.tokens.contains(&h.start()) {
@@ -246,7 +250,11 @@ fn choose(
         match opt {
             Option_::Mention(i) => {
                 let via = if rank <= 1 { PlaceVia::Clause } else { PlaceVia::Sentence };
-                return Some(with_list(a, m, resolved, c.para, i, via));
+                let mut picks = with_list(a, m, resolved, c.para, i, via);
+                if c.sub.event_type() == rasd_core::EventType::ExplosionsRemoteViolence && rank == 0 {
+                    picks.extend(more_targets(a, m, resolved, c, &picks));
+                }
+                return Some(picks);
             }
             Option_::Anaphor(i) => {
                 let h = &m.anaphors[i];
@@ -264,11 +272,53 @@ fn choose(
     None
 }
 
+/// An attack on several towns (استهدف منطقة الصالحية في البوكمال والأحياء السكنية في
+/// الميادين وحي القصور في دير الزور): every other town named after the trigger in its
+/// clause is one more event.
+fn more_targets(
+    a: &AnalyzedText<'_>,
+    m: &Mentions,
+    resolved: &[ResolvedPlace],
+    c: &Candidate,
+    picked: &[PlacePick],
+) -> Vec<PlacePick> {
+    let clause = &m.clauses[c.clause];
+    // Introduced by في or و (not the other end of a road: طريق إنخل – جاسم).
+    let introduced = |p: &crate::recognize::PlaceMention| {
+        let start = p.tokens.start - usize::from(p.cue.is_some());
+        let own = a.key_at(start);
+        own.starts_with('و') || start.checked_sub(1).is_some_and(|k| matches!(a.key_at(k), "في" | "و"))
+    };
+    m.places
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            introduced(p)
+                && clause.tokens.contains(&p.tokens.start)
+                && p.tokens.start > c.tokens.start
+                && resolved[*i].settlement
+                && !resolved[*i].context_only
+                && resolved[*i].location.is_syria()
+                && !picked.iter().any(|k| k.place.merge_key == resolved[*i].merge_key)
+        })
+        .map(|(i, p)| PlacePick { place: resolved[i].clone(), span: p.span, para: c.para, via: PlaceVia::Clause })
+        .collect()
+}
+
 /// Whether a relative pronoun stands within four words before the place, in its clause.
 fn in_relative_clause(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
     (p.tokens.start.saturating_sub(4)..p.tokens.start).any(|i| {
         a.tokens[i].sentence == p.sentence && matches!(a.key_at(i), "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللذان")
     })
+}
+
+/// Whether a place is the origin of an attack: after من اتجاه، انطلاقا من، أطلقت من.
+fn is_origin(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
+    let start = p.tokens.start - usize::from(p.cue.is_some());
+    let w = |k: usize| if k < start { a.key_at(start - 1 - k) } else { "" };
+    (w(0) == "اتجاه" && w(1) == "من")
+        || (w(0) == "من" && matches!(w(1), "انطلاقا" | "اطلقت" | "اطلق" | "جهه" | "مواقع"))
+        || w(0) == "باتجاه" && false
 }
 
 /// Triggers of movement (withdrawal, displacement, departure): their place is where people

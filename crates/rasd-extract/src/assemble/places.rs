@@ -70,6 +70,9 @@ pub fn resolve_places(
     dominant.truncate(2);
     // 3. Resolve in reading order.
     let mut resolved_so_far: Vec<PlaceIdx> = Vec::new();
+    // One name, one place in an article: a name resolved once keeps that place (سرجة in
+    // the lead and in the body are the same village).
+    let mut by_key: HashMap<String, PlaceIdx> = HashMap::new();
     let mut out = Vec::with_capacity(paras.len());
     for ((a, m), adm) in paras.iter().zip(mentions).zip(&admin) {
         let mut para_out = Vec::with_capacity(m.places.len());
@@ -101,9 +104,25 @@ pub fn resolve_places(
             if let Some(country) = country_after(a, p) {
                 ctx = ctx.with_country(country);
             }
+            let earlier = by_key
+                .get(&p.key)
+                .copied()
+                .filter(|idx| p.candidates.iter().any(|c| c.idx == *idx) && adm[i].is_none());
+            let mut p_owned;
+            let p = match earlier {
+                Some(idx) => {
+                    p_owned = p.clone();
+                    p_owned.candidates.retain(|c| c.idx == idx);
+                    &p_owned
+                }
+                None => p,
+            };
             let r = resolve_one(gaz, a, p, adm[i].as_ref(), &ctx, near.first().map(|(_, c)| *c), context_only);
             if let Some(idx) = r.place {
                 resolved_so_far.push(idx);
+                if adm[i].is_none() {
+                    by_key.entry(p.key.clone()).or_insert(idx);
+                }
             }
             para_out.push(r);
         }

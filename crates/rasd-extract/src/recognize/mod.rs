@@ -97,7 +97,11 @@ pub fn recognize(
     let outlets = lex.outlets.find_longest(a, st, 0..a.tokens.len());
     let cue_words = lex.casualties.find_longest(a, st, 0..a.tokens.len());
     let modal_words = lex.modality.find_longest(a, st, 0..a.tokens.len());
+    let weapon_words: Vec<Range<usize>> = weapons.iter().map(|w| w.tokens()).collect();
     places.retain(|p| {
+        if p.cue.is_none() && weapon_words.iter().any(|w| overlaps(w, &p.tokens)) {
+            return false;
+        }
         !outlets.iter().any(|o| overlaps(&o.tokens, &p.tokens))
             && (p.cue.is_some() || !actors.iter().any(|x| overlaps(&x.m.tokens, &p.tokens)))
             && (p.cue.is_some()

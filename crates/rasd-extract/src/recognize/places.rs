@@ -87,6 +87,11 @@ pub fn find_places(
             continue;
         }
         let known = longest_name_at(a, gaz, &lex.word_freq, i, max_words);
+        // A compass word (شرقي حلب) starts a direction, not a name.
+        if known.as_ref().is_none_or(|k| k.0 == 1) && rasd_gazetteer::direction_word(a.key_at(i)).is_some() {
+            i += 1;
+            continue;
+        }
         // A cue word (مدينة، جبل) is not itself a name, unless it starts a longer one (جبل
         // الزاوية، مخيم الركبان) or carries the article (البادية).
         if is_cue_word(i)
@@ -108,11 +113,7 @@ pub fn find_places(
                 let function_word = len == 1 && NOT_NAMES.contains(&strip_proclitics(word));
                 // A single ordinary word (طيار، الشمال، جبلية) that is also a village's name
                 // is the word unless a settlement cue says otherwise.
-                let ordinary = len == 1
-                    && (((lex.word_freq.is_common(&key) || rasd_gazetteer::direction_word(&key).is_some())
-                        && cands.iter().all(|c| gaz.place(c.idx).importance() < 0.3))
-                        || (lex.word_freq.is_very_common(&key)
-                            && cands.iter().all(|c| !matches!(gaz.place(c.idx).level, rasd_gazetteer::PlaceLevel::Governorate | rasd_gazetteer::PlaceLevel::District))));
+                let ordinary = len == 1 && ordinary_word(gaz, &lex.word_freq, &key, cands);
                 let needs_cue = cands.iter().all(|c| c.needs_cue) || ordinary;
                 if !function_word && (!needs_cue || strong_cue || (cue.is_some() && !ordinary)) {
                     out.push(mention(a, &near, &dirs, lex, i, len, prefix_len, suffix_len, key, cands.to_vec(), cue));
@@ -150,9 +151,29 @@ fn is_weak_cue(a: &AnalyzedText<'_>, cues: &[Match], i: usize) -> bool {
     })
 }
 
-/// A name right after a kunya or a patronymic (أبي هليل، أم أحمد، بن سلمان) is a person's.
+/// A name within two words after a kunya or a patronymic (أبي هليل، أبو كرمو مورك، بن
+/// سلمان) is a person's.
 fn after_kunya(a: &AnalyzedText<'_>, i: usize) -> bool {
-    i > 0 && matches!(strip_proclitics(a.key_at(i - 1)), "ابو" | "ابي" | "ابا" | "ام" | "بن" | "ابن" | "بنت")
+    (i.saturating_sub(2)..i).any(|k| {
+        a.tokens[k].sentence == a.tokens[i].sentence
+            && matches!(strip_proclitics(a.key_at(k)), "ابو" | "ابي" | "ابا" | "ام" | "بن" | "ابن" | "بنت")
+    })
+}
+
+/// A single word that is an ordinary word first and a place's name second (طيار، الشمال،
+/// صور، جبلية): it names the place only after a settlement cue.
+fn ordinary_word(gaz: &Gazetteer, freq: &WordFreq, key: &str, cands: &[Candidate]) -> bool {
+    let minor = cands.iter().all(|c| gaz.place(c.idx).importance() < 0.3);
+    let admin = cands.iter().any(|c| {
+        matches!(gaz.place(c.idx).level, rasd_gazetteer::PlaceLevel::Governorate | rasd_gazetteer::PlaceLevel::District)
+    });
+    (minor && (adjective_like(key) || freq.is_common(key) || rasd_gazetteer::direction_word(key).is_some()))
+        || (freq.is_very_common(key) && !admin)
+}
+
+/// Words shaped like an adjective (حدودية، جبلية، سكني): nisba endings without the article.
+fn adjective_like(key: &str) -> bool {
+    !key.starts_with("ال") && (key.ends_with("يه") || key.ends_with("يين")) && key.chars().count() >= 4
 }
 
 /// "الريف الشمالي الشرقي لمحافظة حلب", "ريف محافظة دير الزور": a countryside phrase whose
@@ -288,7 +309,7 @@ fn longest_name_at<'g>(
 fn unknown_name_at(a: &AnalyzedText<'_>, i: usize, taken: &[Range<usize>]) -> Option<usize> {
     let key = a.key_at(i);
     let is_taken = |k: usize| taken.iter().any(|r| r.contains(&k));
-    if is_taken(i) || NOT_NAMES.contains(&key) || key.chars().count() < 3 {
+    if is_taken(i) || NOT_NAMES.contains(&key) || key.chars().count() < 3 || adjective_like(key) {
         return None;
     }
     // An adjective (المحاصرة، السورية، الحدودية) describes the cue; it is not a name.
