@@ -108,7 +108,13 @@ pub fn pick_actors(
         }
         // "غارات للجيشين" (the trigger's own لـ) is the agent; "حاجزا لقوات" the target.
         let lam_on_trigger = with_lam && pos == c.tokens.end;
-        if marked_agent || lam_on_trigger {
+        // A nationality adjective right after the trigger noun (العدوان الإسرائيلي، غارات
+        // أميركية) names the agent.
+        let nisba = pos == c.tokens.end && !with_lam && h.m.tokens.len() == 1 && {
+            let k = a.key_at(pos);
+            k.ends_with('ي') || k.ends_with("يه")
+        };
+        if marked_agent || lam_on_trigger || nisba {
             // An explicit agent phrase (من قبل، بنيران) outranks mere position.
             agents.push((if marked_agent { score - 100 } else { score }, h));
         } else if marked_target || (with_lam && !lam_on_trigger) {

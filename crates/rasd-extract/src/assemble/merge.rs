@@ -11,7 +11,7 @@
 //!    at the same place; a vague place (a governorate, a region, "east Syria") joins a
 //!    specific event of the same kind inside it.
 
-use rasd_core::{EventType, GeoPrecision, SubEventType, Tag};
+use rasd_core::{EventType, SubEventType, Tag};
 
 use super::counts::Counts;
 use super::draft::Draft;
@@ -51,9 +51,9 @@ fn same_place(a: &Draft, b: &Draft) -> bool {
     a.place.place.merge_key == b.place.place.merge_key
 }
 
-/// A place that only names an area (a governorate, a region, a country's east).
+/// A place that only names an area (a governorate, a countryside, a country's east).
 fn vague(d: &Draft) -> bool {
-    d.place.place.location.geo_precision == GeoPrecision::Region
+    d.place.place.area
 }
 
 /// `outer` is a vague place that contains `inner`'s place: a governorate or region with

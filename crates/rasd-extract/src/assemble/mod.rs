@@ -118,7 +118,12 @@ pub fn assemble(
             settled.sub = sub;
             settled.tags = tags;
             let counts = counts::counts_for(m, &cands, &settled, is_civilian);
-            let background = c.background.is_some() || dates::is_background(&date, view.anchor, cfg.background_days);
+            // A stated date decides; a background cue (يذكر أن) only when none is stated.
+            let background = if date.stated() {
+                dates::is_background(&date, view.anchor, cfg.background_days)
+            } else {
+                c.background.is_some()
+            };
             for place in places {
                 drafts.push(Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background));
             }

@@ -34,6 +34,10 @@ pub struct ResolvedPlace {
     pub governorate_named: bool,
     /// A country-wide area (شرق سوريا، الحدود السورية العراقية, Syria itself).
     pub broad: bool,
+    /// A generic area (a governorate, a district, a countryside or compass phrase, a
+    /// country-wide area) rather than a place: a report at such a place may be a vaguer
+    /// telling of an incident the article places precisely elsewhere.
+    pub area: bool,
 }
 
 /// Resolves every place mention of a document. `paras[i]` and `mentions[i]` are the
@@ -228,6 +232,7 @@ fn resolve_one(
             end,
             governorate_named: false,
             broad: false,
+            area: false,
         };
     }
     // An admin phrase with a direction or countryside (ريف حلب الشرقي، شمال درعا) is the
@@ -252,6 +257,7 @@ fn resolve_one(
             end,
             governorate_named: false,
             broad: is_broad(unit),
+            area: true,
         };
     }
     let Some(r) = gaz.resolve(&p.candidates, ctx) else {
@@ -267,6 +273,7 @@ fn resolve_one(
             end,
             governorate_named: false,
             broad: false,
+            area: false,
         };
     };
     let place = gaz.place(r.idx);
@@ -302,6 +309,7 @@ fn resolve_one(
         governorate_named: place.level == PlaceLevel::PopulatedPlace
             && place.admin1.as_ref().is_some_and(|u| rasd_text::match_key(&u.name_ar) == rasd_text::match_key(&place.name_ar)),
         broad: is_broad(place),
+        area: is_broad(place) || matches!(place.level, PlaceLevel::Governorate | PlaceLevel::District),
     }
 }
 

@@ -92,6 +92,11 @@ pub fn recognize(
         .chain(anaphors.iter().map(|h| h.tokens()))
         .collect();
     let mut places = find_places(a, st, lex, gaz, &taken);
+    // A known place name longer than an actor word inside it (السيدة زينب) is the place.
+    let mut actors = actors;
+    actors.retain(|x| {
+        !places.iter().any(|p| p.is_known() && p.tokens.len() > x.m.tokens.len() && overlaps(&x.m.tokens, &p.tokens))
+    });
     // Words of other lexicons are not place names (بجروح، بواسطة، المرصد), and neither is
     // an outlet in a citation (مصادر الميادين) — unless a place cue says they are.
     let outlets = lex.outlets.find_longest(a, st, 0..a.tokens.len());
