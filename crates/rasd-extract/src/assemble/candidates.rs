@@ -213,10 +213,12 @@ fn modal(tok: usize, m: &Mentions, stats: &mut Stats) -> Option<Modal> {
     for r in m.modality.iter().filter(|r| r.covers(tok)) {
         match r.effect {
             ModalityEffect::NotEvent => {
+                tracing::debug!(cue = r.rule.as_str(), "dropped: not an event");
                 stats.drop(DropReason::NotEvent);
                 return None;
             }
             ModalityEffect::Aggregate => {
+                tracing::debug!(cue = r.rule.as_str(), "dropped: aggregate");
                 stats.drop(DropReason::Aggregate);
                 return None;
             }

@@ -32,6 +32,7 @@ fn wants(sub: SubEventType, kind: CasualtyKind) -> bool {
             || matches!(sub, SubEventType::ExcessiveForceAgainstProtesters | SubEventType::ViolentDemonstration | SubEventType::MobViolence),
         CasualtyKind::Detained => matches!(sub, SubEventType::Arrests | SubEventType::AbductionForcedDisappearance),
         CasualtyKind::Displaced => sub == SubEventType::Other,
+        CasualtyKind::None => sub.is_violent(),
     }
 }
 
@@ -51,15 +52,22 @@ pub fn counts_for(
         {
             continue;
         }
-        // The nearest candidate of the sentence that wants this kind of count.
-        let owner = cands
-            .iter()
-            .filter(|o| o.para == c.para && o.sentence == c.sentence && wants(o.sub, count.kind))
-            .min_by_key(|o| o.tokens.start.abs_diff(count.tokens.start));
+        // The candidate of the sentence the count follows (… ما أدى إلى مقتل ثلاثة), else
+        // the nearest one after it.
+        let wanting = || cands.iter().filter(|o| o.para == c.para && o.sentence == c.sentence && wants(o.sub, count.kind));
+        let owner = wanting()
+            .filter(|o| o.tokens.start <= count.tokens.start)
+            .max_by_key(|o| o.tokens.start)
+            .or_else(|| wanting().min_by_key(|o| o.tokens.start.abs_diff(count.tokens.start)));
         if owner.is_none_or(|o| o != c) {
             continue;
         }
         let Some(value) = count.value else { continue };
+        if count.none {
+            out.fatalities.get_or_insert(CountPick { value: 0, qualifier: None, span: count.cue, rule: format!("casualty:{}", count.rule) });
+            out.injured.get_or_insert(CountPick { value: 0, qualifier: None, span: count.cue, rule: format!("casualty:{}", count.rule) });
+            continue;
+        }
         let span = count.number.map_or(count.cue, |n| n.cover(count.cue));
         let pick = CountPick { value, qualifier: count.qualifier, span, rule: format!("casualty:{}", count.rule) };
         let slot = match count.kind {
@@ -72,6 +80,7 @@ pub fn counts_for(
             CasualtyKind::Injured => &mut out.injured,
             CasualtyKind::Detained => &mut out.detained,
             CasualtyKind::Displaced => &mut out.displaced,
+            CasualtyKind::None => continue,
         };
         // Different groups in one sentence add up (25 من النصرة وسبعة من المدافعين).
         match slot {

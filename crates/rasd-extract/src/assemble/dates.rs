@@ -50,10 +50,18 @@ pub fn pick_date(
     publication: Option<NaiveDate>,
 ) -> DatePick {
     let sentence = &a.sentences[c.sentence];
-    let in_sentence = m
-        .dates
-        .iter()
-        .filter(|d| usable(d) && sentence.span.start <= d.span.start && d.span.end <= sentence.span.end.max(d.span.end) && d.span.start < sentence.span.end);
+    // A date before the complementizer that opens the reported clause (أفاد مسؤول، فجر
+    // الأحد، بأن هجوماً … أمس السبت) dates the report, not the event.
+    let report_end = (sentence.tokens.start..c.tokens.start)
+        .rev()
+        .find(|&i| matches!(a.key_at(i), "ان" | "بان" | "فان" | "انه" | "بانه" | "وان"))
+        .map(|i| a.tokens[i].span.start);
+    let in_sentence = m.dates.iter().filter(|d| {
+        usable(d)
+            && sentence.span.start <= d.span.start
+            && d.span.start < sentence.span.end
+            && report_end.is_none_or(|e| d.span.start > e)
+    });
     let trigger = c.span.start as i64;
     if let Some(d) = in_sentence.min_by_key(|d| (d.span.start as i64 - trigger).abs()) {
         return from_mention(d, DateSource::Sentence);

@@ -11,6 +11,7 @@
 //!    at the same place; a vague place (a governorate, a region, "east Syria") joins a
 //!    specific event of the same kind inside it.
 
+use chrono::Datelike;
 use rasd_core::{EventType, SubEventType, Tag};
 
 use super::counts::Counts;
@@ -44,7 +45,18 @@ fn day_key(d: &Draft) -> String {
 }
 
 fn same_day(a: &Draft, b: &Draft) -> bool {
-    !a.date.stated() || !b.date.stated() || day_key(a) == day_key(b)
+    if !a.date.stated() || !b.date.stated() || day_key(a) == day_key(b) {
+        return true;
+    }
+    // A week (الأسبوع الماضي) holds the days around it.
+    let week = |d: &Draft| d.date.date.precision == rasd_core::TimePrecision::Week;
+    if week(a) || week(b) {
+        let day = |d: &Draft| d.date.date.value.map(|v| v.num_days_from_ce() as i64).or(d.date.date.relative_days.map(i64::from));
+        if let (Some(x), Some(y)) = (day(a), day(b)) {
+            return (x - y).abs() <= 7;
+        }
+    }
+    false
 }
 
 fn same_place(a: &Draft, b: &Draft) -> bool {
@@ -98,7 +110,10 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
             return true;
         }
     }
-    let violent = |s: SubEventType| s.is_violent();
+    // Attacks told without a weapon may be any armed attack, but not an abduction.
+    let violent = |s: SubEventType| {
+        s.is_violent() && !matches!(s, SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence)
+    };
     let kind_fits = a.sub == b.sub
         || ((a.weak || b.weak) && violent(a.sub) && violent(b.sub))
         || ((a.weak || b.weak) && family(a.sub) == family(b.sub) && family(a.sub) != EventType::StrategicDevelopments);
@@ -119,6 +134,7 @@ pub fn merge_in_article(drafts: Vec<Draft>, stats: &mut Stats) -> Vec<Draft> {
     for d in drafts {
         match out.iter_mut().find(|o| same_incident(o, &d)) {
             Some(o) => {
+                tracing::debug!(into = %o.sub, at = %o.place.place.location.name, merged = %d.sub, from = %d.place.place.location.name, "merged in article");
                 absorb(o, d);
                 stats.drop(DropReason::MergedInArticle);
             }
@@ -157,7 +173,9 @@ fn absorb(into: &mut Draft, d: Draft) {
         if later {
             into.date = d.date.clone();
         }
-    } else if !into.date.stated() && d.date.stated() {
+    } else if (!into.date.stated() && d.date.stated())
+        || (d.date.stated() && d.date.date.precision < into.date.date.precision)
+    {
         into.date = d.date.clone();
     }
     for t in &d.tags {
@@ -203,8 +221,15 @@ fn push(tags: &mut Vec<Tag>, t: Tag) {
 }
 
 fn merge_counts(into: &mut Counts, other: &Counts, other_first: bool) {
+    // An exact figure beats a vague one (عشرات); otherwise the earlier mention's.
+    let vague = |p: &super::counts::CountPick| p.qualifier == Some(rasd_core::Qualifier::Vague);
     let pick = |a: &mut Option<super::counts::CountPick>, b: &Option<super::counts::CountPick>| {
-        if b.is_some() && (a.is_none() || other_first) {
+        let Some(bv) = b else { return };
+        let take = match a {
+            None => true,
+            Some(av) => (vague(av) && !vague(bv)) || (other_first && vague(av) == vague(bv)),
+        };
+        if take {
             *a = b.clone();
         }
     };

@@ -78,6 +78,7 @@ pub fn assemble(
     });
     let foreign_article = total > 0 && foreign * 2 > total;
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_event: Option<PlacePick> = None;
     for (pi, (a, m)) in view.paras.iter().zip(view.mentions).enumerate() {
         let cands = candidates::candidates(pi, a, m, stats);
         stats.candidates += cands.len();
@@ -89,6 +90,7 @@ pub fn assemble(
                 (a1, a2) = actors::agreement_parties(a, m, c);
                 if a1.is_none() && a2.is_none() {
                     // An agreement between no one named is a business or policy deal.
+                    tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: agreement without parties");
                     stats.drop(DropReason::NoParties);
                     continue;
                 }
@@ -96,12 +98,18 @@ pub fn assemble(
             if let Some(p) = &a1 {
                 prev_agent = Some((c.sentence, p.clone()));
             }
-            let places = place_pick::pick_places(a, view.mentions, &index, c, a1.as_ref().map(|p| p.span));
+            let places =
+                place_pick::pick_places(a, view.mentions, &index, c, a1.as_ref().map(|p| p.span), last_event.as_ref());
             if places.is_empty() {
+                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: no place");
                 stats.drop(DropReason::NoPlace);
                 continue;
             }
-            if foreign_article && places.iter().all(|p| minor_syrian_village(gaz, p)) {
+            let syrian_context = resolved[pi].iter().zip(&m.places).any(|(r, p)| {
+                p.sentence == c.sentence && r.location.is_syria() && (r.area || r.context_only)
+            });
+            if foreign_article && !syrian_context && places.iter().all(|p| minor_syrian_village(gaz, p)) {
+                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: hamlet in a foreign article");
                 stats.drop(DropReason::OutsideSyria);
                 continue;
             }
@@ -124,8 +132,23 @@ pub fn assemble(
             } else {
                 c.background.is_some()
             };
+            if let Some(p) = places.first() {
+                last_event = Some(p.clone());
+            }
+            // An agent whose attacks are air strikes decided the sub-type: nothing to inherit.
+            let decided_by_agent = sub == rasd_core::SubEventType::AirDroneStrike && c.sub != sub;
             for place in places {
-                drafts.push(Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background));
+                tracing::debug!(
+                    doc = view.doc_id,
+                    trigger = a.span_text(c.span),
+                    sub = %sub,
+                    place = %place.place.location.name,
+                    via = place.via.as_str(),
+                    "draft"
+                );
+                let mut d = Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background);
+                d.weak &= !decided_by_agent;
+                drafts.push(d);
             }
         }
     }
@@ -134,10 +157,12 @@ pub fn assemble(
     let mut events = Vec::with_capacity(drafts.len());
     for d in drafts {
         if !cfg.include_foreign && !d.place.place.location.is_syria() {
+            tracing::debug!(doc = view.doc_id, sub = %d.sub, place = %d.place.place.location.name, "dropped: outside Syria");
             stats.drop(DropReason::OutsideSyria);
             continue;
         }
         if d.confidence < cfg.min_confidence {
+            tracing::debug!(doc = view.doc_id, sub = %d.sub, place = %d.place.place.location.name, confidence = d.confidence, "dropped: low confidence");
             stats.drop(DropReason::LowConfidence);
             continue;
         }

@@ -145,6 +145,7 @@ pub fn pick_places(
     index: &PlaceIndex<'_>,
     c: &Candidate,
     agent: Option<rasd_core::Span>,
+    last_event: Option<&PlacePick>,
 ) -> Vec<PlacePick> {
 
     let m = &mentions[c.para];
@@ -215,7 +216,7 @@ pub fn pick_places(
     }
     options.sort_by_key(|(r, d, _)| (*r, *d));
     let (preferred, last_resort): (Vec<_>, Vec<_>) = options.into_iter().partition(|(r, ..)| *r <= 5);
-    if let Some(p) = choose(a, m, mentions, index, resolved, c, preferred) {
+    if let Some(p) = choose(a, m, mentions, index, resolved, c, preferred, last_event) {
         return p;
     }
     // The paragraph's last place before this sentence.
@@ -233,10 +234,11 @@ pub fn pick_places(
             via: PlaceVia::Article,
         }];
     }
-    choose(a, m, mentions, index, resolved, c, last_resort).unwrap_or_default()
+    choose(a, m, mentions, index, resolved, c, last_resort, last_event).unwrap_or_default()
 }
 
 /// The first option that yields a place.
+#[allow(clippy::too_many_arguments)]
 fn choose(
     a: &AnalyzedText<'_>,
     m: &Mentions,
@@ -245,6 +247,7 @@ fn choose(
     resolved: &[ResolvedPlace],
     c: &Candidate,
     options: Vec<(u8, usize, Option_)>,
+    last_event: Option<&PlacePick>,
 ) -> Option<Vec<PlacePick>> {
     for (rank, _, opt) in options {
         match opt {
@@ -258,6 +261,12 @@ fn choose(
             }
             Option_::Anaphor(i) => {
                 let h = &m.anaphors[i];
+                // "المنطقة نفسها" / "هناك": where the last event happened.
+                if h.entry == AnaphorKind::Any {
+                    if let Some(prev) = last_event {
+                        return Some(vec![PlacePick { span: h.span(), para: c.para, via: PlaceVia::Anaphor, ..prev.clone() }]);
+                    }
+                }
                 if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
                     return Some(vec![PlacePick {
                         place: index.get(at).clone(),

@@ -92,6 +92,8 @@ pub enum CasualtyKind {
     Injured,
     Detained,
     Displaced,
+    /// No casualties at all (دون خسائر بشرية).
+    None,
 }
 
 /// Where the number stands relative to a casualty cue.

@@ -25,6 +25,8 @@ pub struct CasualtyCount {
     pub shared: bool,
     /// The lexicon pattern of the cue.
     pub rule: String,
+    /// "No casualties" (دون تسجيل أي خسائر بشرية): the counts are zero.
+    pub none: bool,
 }
 
 /// How many words may stand between a number and its cue (a noun: 4 عناصر قتلوا).
@@ -107,7 +109,13 @@ pub fn find_casualties(
             sentence,
             shared,
             rule,
+            none: cue.kind == CasualtyKind::None,
         };
+        if count.none {
+            count.value = Some(0);
+            out.push(count);
+            continue;
+        }
         if let Some((qi, q)) = found {
             used[qi] = true;
             count.number = Some(q.span);
@@ -115,6 +123,21 @@ pub fn find_casualties(
             if !shared {
                 count.value = Some(q.value);
                 count.qualifier = q.qualifier;
+                // "25 جهاديا من النصرة وسبعة من المقاتلين": a second group joined by و.
+                if let Some((qi2, q2)) = quantities.iter().enumerate().find(|(k, q2)| {
+                    !used[*k]
+                        && q2.tokens.start > q.tokens.end
+                        && q2.tokens.start <= q.tokens.end + 5
+                        && a.tokens[q2.tokens.start].sentence == sentence
+                        && a.key_at(q2.tokens.start).starts_with('و')
+                        && a.key_at(q2.tokens.end) == "من"
+                        && words_between(a, q.tokens.end, q2.tokens.start) != usize::MAX
+                }) {
+                    used[qi2] = true;
+                    count.value = Some(q.value + q2.value);
+                    count.number = Some(q.span.cover(q2.span));
+                    count.tokens = count.tokens.start..count.tokens.end.max(q2.tokens.end);
+                }
             }
         }
         out.push(count);
