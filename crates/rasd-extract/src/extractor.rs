@@ -78,6 +78,9 @@ impl Extractor {
             parts.push(TextPart::Body);
             paras.push(rasd_text::analyze(text, span.start));
         }
+        for a in &mut paras {
+            crate::recognize::split_glued(a, &self.lexicon.word_freq, &self.gazetteer);
+        }
         stats.paragraphs = paras.len();
         stats.sentences = paras.iter().map(|a| a.sentences.len()).sum();
         let today_weekday = paras.iter().find_map(rasd_text::find_today_weekday).map(|(w, _)| w);

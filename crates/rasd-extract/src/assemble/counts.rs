@@ -32,7 +32,7 @@ fn wants(sub: SubEventType, kind: CasualtyKind) -> bool {
             || matches!(sub, SubEventType::ExcessiveForceAgainstProtesters | SubEventType::ViolentDemonstration | SubEventType::MobViolence),
         CasualtyKind::Detained => matches!(sub, SubEventType::Arrests | SubEventType::AbductionForcedDisappearance),
         CasualtyKind::Displaced => sub == SubEventType::Other,
-        CasualtyKind::None => sub.is_violent(),
+        CasualtyKind::NoCasualties => sub.is_violent(),
     }
 }
 
@@ -59,7 +59,7 @@ pub fn counts_for(
             .filter(|o| o.tokens.start <= count.tokens.start)
             .max_by_key(|o| o.tokens.start)
             .or_else(|| wanting().min_by_key(|o| o.tokens.start.abs_diff(count.tokens.start)));
-        if owner.is_none_or(|o| o != c) {
+        if owner.is_none_or(|o| o.tokens != c.tokens || o.para != c.para) {
             continue;
         }
         let Some(value) = count.value else { continue };
@@ -80,7 +80,7 @@ pub fn counts_for(
             CasualtyKind::Injured => &mut out.injured,
             CasualtyKind::Detained => &mut out.detained,
             CasualtyKind::Displaced => &mut out.displaced,
-            CasualtyKind::None => continue,
+            CasualtyKind::NoCasualties => continue,
         };
         // Different groups in one sentence add up (25 من النصرة وسبعة من المدافعين).
         match slot {

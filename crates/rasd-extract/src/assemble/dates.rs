@@ -47,6 +47,7 @@ pub fn pick_date(
     m: &Mentions,
     c: &Candidate,
     lead: Option<&DatePick>,
+    previous: Option<&DatePick>,
     publication: Option<NaiveDate>,
 ) -> DatePick {
     let sentence = &a.sentences[c.sentence];
@@ -56,15 +57,21 @@ pub fn pick_date(
         .rev()
         .find(|&i| matches!(a.key_at(i), "ان" | "بان" | "فان" | "انه" | "بانه" | "وان"))
         .map(|i| a.tokens[i].span.start);
-    let in_sentence = m.dates.iter().filter(|d| {
-        usable(d)
-            && sentence.span.start <= d.span.start
-            && d.span.start < sentence.span.end
-            && report_end.is_none_or(|e| d.span.start > e)
-    });
+    let in_sentence: Vec<&DateMention> = m
+        .dates
+        .iter()
+        .filter(|d| usable(d) && sentence.span.start <= d.span.start && d.span.start < sentence.span.end)
+        .collect();
     let trigger = c.span.start as i64;
-    if let Some(d) = in_sentence.min_by_key(|d| (d.span.start as i64 - trigger).abs()) {
-        return from_mention(d, DateSource::Sentence);
+    let nearest = |ds: &mut dyn Iterator<Item = &&DateMention>| {
+        ds.min_by_key(|d| (d.span.start as i64 - trigger).abs()).map(|d| from_mention(d, DateSource::Sentence))
+    };
+    // The reported clause's own date first; the report's date when it has none.
+    if let Some(p) = nearest(&mut in_sentence.iter().filter(|d| report_end.is_none_or(|e| d.span.start > e))) {
+        return p;
+    }
+    if let Some(p) = nearest(&mut in_sentence.iter()) {
+        return p;
     }
     if let Some(d) = m
         .dates
@@ -74,12 +81,21 @@ pub fn pick_date(
     {
         return from_mention(d, DateSource::Paragraph);
     }
+    // The last date of the previous paragraph, when the story runs on.
+    if let Some(p) = previous {
+        return DatePick { source: DateSource::Paragraph, ..p.clone() };
+    }
     if let Some(l) = lead {
         return DatePick { source: DateSource::Lead, ..l.clone() };
     }
     let mut date = EventDate::relative(0, TimePrecision::Day, "");
     date.value = publication;
     DatePick { date, span: None, source: DateSource::Publication, kind: None }
+}
+
+/// The last narrative date of a paragraph, to carry into the next one.
+pub fn last_of(m: &Mentions) -> Option<DatePick> {
+    m.dates.iter().filter(|d| usable(d) && relative(d)).next_back().map(|d| from_mention(d, DateSource::Paragraph))
 }
 
 /// Dates that anchor a narrative to the present (اليوم، أمس، يوم الجمعة), which carry over

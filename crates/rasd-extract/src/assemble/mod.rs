@@ -79,7 +79,14 @@ pub fn assemble(
     let foreign_article = total > 0 && foreign * 2 > total;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_event: Option<PlacePick> = None;
+    let mut previous_date: Option<DatePick> = None;
     for (pi, (a, m)) in view.paras.iter().zip(view.mentions).enumerate() {
+        let carried = previous_date.take();
+        if let Some(d) = dates::last_of(m) {
+            previous_date = Some(d);
+        } else {
+            previous_date = carried.clone();
+        }
         let cands = candidates::candidates(pi, a, m, stats);
         stats.candidates += cands.len();
         let mut prev_agent: Option<(usize, ActorPick)> = None;
@@ -113,7 +120,7 @@ pub fn assemble(
                 stats.drop(DropReason::OutsideSyria);
                 continue;
             }
-            let date = dates::pick_date(a, m, c, lead.as_ref(), view.publication);
+            let date = dates::pick_date(a, m, c, lead.as_ref(), carried.as_ref().filter(|_| pi > 0), view.publication);
             let is_civilian = |k: &crate::recognize::CasualtyCount| {
                 m.actors.iter().any(|h| {
                     h.entry.victim

@@ -93,7 +93,7 @@ pub enum CasualtyKind {
     Detained,
     Displaced,
     /// No casualties at all (دون خسائر بشرية).
-    None,
+    NoCasualties,
 }
 
 /// Where the number stands relative to a casualty cue.

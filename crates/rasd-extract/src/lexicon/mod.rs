@@ -233,7 +233,7 @@ impl Lexicon {
                 "injured" => CasualtyKind::Injured,
                 "detained" => CasualtyKind::Detained,
                 "displaced" => CasualtyKind::Displaced,
-                "none" => CasualtyKind::None,
+                "none" => CasualtyKind::NoCasualties,
                 other => return Err(err(format!("unknown kind {other:?}"))),
             };
             let position = match spec.position.as_deref().unwrap_or("both") {

@@ -109,7 +109,7 @@ pub fn find_casualties(
             sentence,
             shared,
             rule,
-            none: cue.kind == CasualtyKind::None,
+            none: cue.kind == CasualtyKind::NoCasualties,
         };
         if count.none {
             count.value = Some(0);

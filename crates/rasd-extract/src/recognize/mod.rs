@@ -3,6 +3,7 @@
 
 mod casualties;
 mod clauses;
+mod glue;
 mod modality;
 mod places;
 
@@ -14,6 +15,7 @@ use rasd_text::{AnalyzedText, DateContext, DateMention, Quantity};
 
 pub use casualties::{CasualtyCount, find_casualties};
 pub use clauses::{Clause, split_clauses};
+pub use glue::split_glued;
 pub use modality::{ModalityRange, modality_ranges};
 pub use places::{PlaceMention, find_places};
 
