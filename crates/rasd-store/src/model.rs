@@ -25,14 +25,14 @@ pub struct ApplyOptions {
     /// its reports (re-extraction). When false, known documents are skipped.
     pub replace_reports: bool,
     /// Who applies the batch (recorded in the merge history), e.g. `rasd ingest`.
-    pub actor: String,
+    pub who: String,
 }
 
 impl Default for ApplyOptions {
     fn default() -> Self {
         ApplyOptions {
             replace_reports: true,
-            actor: "rasd".to_owned(),
+            who: "rasd".to_owned(),
         }
     }
 }
@@ -74,6 +74,29 @@ impl BatchOutcome {
         self.events_updated += o.events_updated;
         self.events_merged += o.events_merged;
         self.events_retired += o.events_retired;
+    }
+}
+
+impl std::fmt::Display for BatchOutcome {
+    /// One line for `rasd ingest`'s summary.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "documents: {} new, {} duplicate, {} near-duplicate, {} re-extracted; \
+             reports: {} new, {} updated, {} removed; \
+             events: {} new, {} updated, {} merged, {} retired",
+            self.documents_new,
+            self.documents_duplicate,
+            self.documents_near_duplicate,
+            self.documents_reextracted,
+            self.reports_new,
+            self.reports_updated,
+            self.reports_removed,
+            self.events_new,
+            self.events_updated,
+            self.events_merged,
+            self.events_retired
+        )
     }
 }
 
@@ -507,7 +530,9 @@ pub struct Stats {
     pub events: u64,
     pub fatalities: u64,
     pub per_day: Vec<(NaiveDate, u64)>,
+    /// Per sub-event type.
     pub per_type: Vec<(String, u64)>,
+    pub per_event_type: Vec<(String, u64)>,
     pub per_admin1: Vec<(String, u64)>,
 }
 

@@ -45,7 +45,11 @@ pub trait Store: Send + Sync + fmt::Debug {
         opts: &ApplyOptions,
     ) -> Result<BatchOutcome>;
 
-    /// The stored document with this content hash (to skip extraction of known documents).
+    /// For each content hash, whether the document is stored (so `rasd ingest` can skip
+    /// extracting known documents).
+    fn has_documents(&self, hashes: &[ContentHash]) -> Result<Vec<bool>>;
+
+    /// The stored document with this content hash.
     fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<StoredDocument>>;
 
     fn document(&self, id: i64) -> Result<Option<StoredDocument>>;

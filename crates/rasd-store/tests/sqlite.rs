@@ -35,6 +35,9 @@ impl Store for Temp {
     ) -> rasd_store::Result<BatchOutcome> {
         self.store.apply_batch(b, m, o)
     }
+    fn has_documents(&self, h: &[ContentHash]) -> rasd_store::Result<Vec<bool>> {
+        self.store.has_documents(h)
+    }
     fn document_by_hash(&self, h: &ContentHash) -> rasd_store::Result<Option<StoredDocument>> {
         self.store.document_by_hash(h)
     }

@@ -25,7 +25,7 @@ pub fn apply_batch(
     opts: &ApplyOptions,
 ) -> Result<BatchOutcome> {
     let dialect = conn.dialect();
-    let mut tx = Tx::new(conn, merger, &opts.actor);
+    let mut tx = Tx::new(conn, merger, &opts.who);
     let mut out = BatchOutcome::default();
     let mut sigs: Vec<Option<Signature>> = vec![None; batch.len()];
     if dialect == Dialect::Postgres {

@@ -35,8 +35,12 @@ pub fn find_by_hash(conn: &mut dyn Conn, hash: &ContentHash) -> Result<Option<Do
     )
 }
 
+/// Near-duplicate candidates examined per document: those sharing the most LSH bands.
+const MAX_NEAR_CANDIDATES: i64 = 50;
+
 /// The earliest-stored document this signature near-duplicates (its first copy), with the
-/// similarity. Candidates come from the LSH band index, never from a scan.
+/// similarity. Candidates come from the LSH band index, never from a scan: the documents
+/// sharing the most bands (a true copy shares many), then their signatures are compared.
 pub fn near_duplicate_of(
     conn: &mut dyn Conn,
     merger: &dyn Merger,
@@ -45,13 +49,23 @@ pub fn near_duplicate_of(
     if sig.is_empty() || sig.bands.is_empty() {
         return Ok(None);
     }
-    let bands: Vec<Value> = sig.bands.iter().map(|b| Value::from(*b as i64)).collect();
+    let mut params: Vec<Value> = sig.bands.iter().map(|b| Value::from(*b as i64)).collect();
     let sql = format!(
-        "SELECT COALESCE(d.duplicate_of, d.id), d.sig_scheme, d.minhash FROM documents d WHERE d.id IN \
-         (SELECT b.document FROM doc_bands b WHERE b.band IN ({})) ORDER BY d.id LIMIT 500",
-        placeholders(bands.len())
+        "SELECT b.document, COUNT(*) FROM doc_bands b WHERE b.band IN ({}) \
+         GROUP BY b.document ORDER BY 2 DESC, 1 LIMIT ?",
+        placeholders(params.len())
     );
-    let cands = conn.query_map(&sql, &bands, |r| {
+    params.push(Value::from(MAX_NEAR_CANDIDATES));
+    let docs: Vec<Value> = conn.query_map(&sql, &params, |r| Ok(Value::from(r.req_int(0)?)))?;
+    if docs.is_empty() {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT COALESCE(d.duplicate_of, d.id), d.sig_scheme, d.minhash FROM documents d \
+         WHERE d.id IN ({})",
+        placeholders(docs.len())
+    );
+    let cands = conn.query_map(&sql, &docs, |r| {
         Ok((r.req_int(0)?, r.req_int(1)?, r.blob(2)?.unwrap_or_default()))
     })?;
     let mut best: Option<(i64, f32)> = None;

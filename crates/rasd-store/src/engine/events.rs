@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use rasd_core::{EventId, Field};
 
-use crate::db::{Conn, ConnExt, Dialect, Row, args, json_col, placeholders, vals};
+use crate::db::{Conn, ConnExt, Dialect, Row, Value, args, json_col, placeholders, vals};
 use crate::error::{Result, StoreError};
 use crate::keys::{event_id, place_key};
 use crate::merger::{BlockKey, Consensus};
@@ -320,20 +320,30 @@ pub fn blocks_of(conn: &mut dyn Conn, id: &EventId) -> Result<Vec<BlockKey>> {
 /// The most candidates considered for one report (the most recent events of its blocks).
 pub const MAX_CANDIDATES: usize = 200;
 
-/// Non-merged events filed under any of these keys, newest first.
+/// Non-merged events filed under any of these keys, newest first. Two index-driven steps
+/// (block keys → event ids → rows), so the plan never depends on table statistics.
 pub fn candidate_events(conn: &mut dyn Conn, probe: &[BlockKey]) -> Result<Vec<EventRow>> {
-    let mut out = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
     for chunk in probe.chunks(200) {
         let sql = format!(
-            "SELECT {EVENT_COLS} FROM events e WHERE e.status <> 'merged' AND e.id IN \
-             (SELECT b.event_id FROM event_blocks b WHERE b.block IN ({})) ORDER BY e.num DESC LIMIT {MAX_CANDIDATES}",
+            "SELECT DISTINCT b.event_id FROM event_blocks b WHERE b.block IN ({})",
             placeholders(chunk.len())
         );
-        let params: Vec<_> = chunk.iter().map(|k| crate::db::Value::from(&k.0)).collect();
+        let params: Vec<Value> = chunk.iter().map(|k| Value::from(&k.0)).collect();
+        ids.extend(conn.query_map(&sql, &params, |r| r.req_text(0))?);
+    }
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for chunk in ids.chunks(200) {
+        let sql = format!(
+            "SELECT {EVENT_COLS} FROM events e WHERE e.id IN ({}) AND e.status <> 'merged'",
+            placeholders(chunk.len())
+        );
+        let params: Vec<Value> = chunk.iter().map(Value::from).collect();
         out.extend(conn.query_map(&sql, &params, event_from_row)?);
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.num));
-    out.dedup_by_key(|r| r.num);
     out.truncate(MAX_CANDIDATES);
     Ok(out)
 }

@@ -22,6 +22,10 @@ use crate::merger::Merger;
 use crate::model::{ChangeKind, EventStatus};
 use history::PendingChange;
 
+/// The advisory-lock buckets block, band and document keys are hashed into (in the
+/// two-int lock space under class 1918989156 = "rasd", apart from the feed lock).
+pub const LOCK_BUCKETS: i64 = 1024;
+
 /// One write transaction's state: the connection, the merger, and what happened to which
 /// event (to count, and to write the change feed at the end).
 pub struct Tx<'c> {
@@ -95,15 +99,21 @@ impl<'c> Tx<'c> {
         });
     }
 
-    /// Takes advisory locks (PostgreSQL) on these keys, in sorted order so writers never
-    /// deadlock on them. Held until the transaction ends.
+    /// Takes advisory locks (PostgreSQL) on these keys, held until the transaction ends.
+    /// Keys are hashed into [`LOCK_BUCKETS`] buckets (PostgreSQL's shared lock table is
+    /// finite: ~6400 locks by default, and a batch can touch tens of thousands of keys) and
+    /// taken in sorted order, so writers never deadlock on them. Two writers whose keys
+    /// share a bucket serialise: correctness first, and large batches mostly run one at a
+    /// time (extraction, the costly part, runs outside the transaction).
     pub fn lock(&mut self, keys: &BTreeSet<i64>) -> Result<()> {
         if self.conn.dialect() != Dialect::Postgres || keys.is_empty() {
             return Ok(());
         }
-        let sorted: Vec<i64> = keys.iter().copied().collect();
+        let buckets: BTreeSet<i64> = keys.iter().map(|k| k.rem_euclid(LOCK_BUCKETS)).collect();
+        let sorted: Vec<i64> = buckets.into_iter().collect();
         self.conn.exec(
-            "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(?::bigint[]) AS k) AS keys",
+            "SELECT count(pg_advisory_xact_lock(1918989156, k::int)) \
+             FROM (SELECT unnest(?::bigint[]) AS k) AS keys",
             &[Value::IntArray(sorted)],
         )?;
         Ok(())

@@ -218,6 +218,13 @@ pub fn stats(conn: &mut dyn Conn, f: &EventFilter) -> Result<Stats> {
         &w.params,
         |r| Ok((r.req_text(0)?, n(r.req_int(1)?))),
     )?;
+    let per_event_type = conn.query_map(
+        &format!(
+            "SELECT e.event_type, COUNT(*) FROM events e WHERE {wh} GROUP BY e.event_type ORDER BY 2 DESC, 1"
+        ),
+        &w.params,
+        |r| Ok((r.req_text(0)?, n(r.req_int(1)?))),
+    )?;
     let per_admin1 = conn.query_map(
         &format!(
             "SELECT COALESCE(e.admin1, ''), COUNT(*) FROM events e WHERE {wh} GROUP BY COALESCE(e.admin1, '') ORDER BY 2 DESC, 1"
@@ -233,6 +240,7 @@ pub fn stats(conn: &mut dyn Conn, f: &EventFilter) -> Result<Stats> {
             .filter_map(|(d, c)| d.map(|d| (d, c)))
             .collect(),
         per_type,
+        per_event_type,
         per_admin1,
     })
 }
@@ -313,6 +321,20 @@ pub fn search(conn: &mut dyn Conn, query: &str, limit: u32) -> Result<Vec<Search
         }
     }
     Ok(out)
+}
+
+/// Which of these content hashes are stored.
+pub fn known(conn: &mut dyn Conn, hashes: &[rasd_core::ContentHash]) -> Result<Vec<bool>> {
+    let mut found = std::collections::HashSet::new();
+    for chunk in hashes.chunks(500) {
+        let params: Vec<Value> = chunk.iter().map(|h| Value::from(&h.0)).collect();
+        let sql = format!(
+            "SELECT content_hash FROM documents WHERE content_hash IN ({})",
+            placeholders(chunk.len())
+        );
+        found.extend(conn.query_map(&sql, &params, |r| r.req_text(0))?);
+    }
+    Ok(hashes.iter().map(|h| found.contains(&h.0)).collect())
 }
 
 pub fn totals(conn: &mut dyn Conn) -> Result<Totals> {

@@ -265,6 +265,10 @@ impl Store for PgStore {
         Ok(out)
     }
 
+    fn has_documents(&self, hashes: &[ContentHash]) -> Result<Vec<bool>> {
+        self.read(|c| queries::known(c, hashes))
+    }
+
     fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<StoredDocument>> {
         self.read(|c| documents::load_by_hash(c, hash))
     }

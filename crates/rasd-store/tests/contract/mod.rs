@@ -29,7 +29,7 @@ macro_rules! contract_tests {
             reextraction_retires_emptied_events, reviewed_values_survive_reextraction, review_split_and_merge,
             confirm_and_reject, change_feed_is_monotonic, filters, stats_and_sorting, events_near_place,
             arabic_search, text_filter_uses_search, aborted_batch_leaves_nothing, document_round_trip,
-            merge_history_recorded, replace_reports_off_skips_known_documents);
+            merge_history_recorded, replace_reports_off_skips_known_documents, large_batch);
     };
     (@each $factory:path, $skip:path; $($name:ident),*) => {
         $(
@@ -353,6 +353,11 @@ pub fn document_round_trip(factory: Factory) {
     assert_eq!(d.published, input.document.published);
     assert_eq!(d.metadata, input.document.metadata);
     assert_eq!(d.to_document(), input.document);
+    let other = kanaker_000().document.content_hash;
+    let known = store
+        .has_documents(&[input.document.content_hash.clone(), other])
+        .unwrap();
+    assert_eq!(known, [true, false]);
     assert_eq!(store.document(d.id).unwrap().unwrap(), d);
     assert!(store.document(d.id + 1000).unwrap().is_none());
 }
@@ -392,6 +397,16 @@ pub fn replace_reports_off_skips_known_documents(factory: Factory) {
         }
     );
     assert_eq!(all_events(&*store).len(), 2);
+}
+
+/// A large batch in one transaction (on PostgreSQL: tens of thousands of lock keys, more
+/// than the default lock table holds, before bucketing).
+pub fn large_batch(factory: Factory) {
+    let store = factory();
+    let docs: Vec<DocumentInput> = (0..700).map(|n| synthetic(n, 150)).collect();
+    let out = apply(&*store, &docs);
+    assert_eq!(out.documents_new + out.documents_near_duplicate, 700);
+    assert_eq!(store.totals().unwrap().documents, 700);
 }
 
 /// Two writers on one database (separate connections, as two `rasd ingest` processes) apply

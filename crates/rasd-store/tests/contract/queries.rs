@@ -210,6 +210,14 @@ pub fn stats_and_sorting(factory: Factory) {
     let days: Vec<String> = s.per_day.iter().map(|(d, n)| format!("{d}:{n}")).collect();
     assert_eq!(days, ["2020-12-06:1", "2020-12-08:1"]);
     assert_eq!(s.per_type.iter().map(|t| t.1).sum::<u64>(), 4);
+    assert_eq!(
+        s.per_event_type,
+        [
+            ("Explosions/Remote violence".to_owned(), 2),
+            ("Strategic developments".to_owned(), 2)
+        ],
+        "by count, then name"
+    );
     assert!(
         s.per_admin1.contains(&("ريف دمشق".to_owned(), 3)),
         "{:?}",
