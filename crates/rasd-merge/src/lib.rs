@@ -44,7 +44,8 @@ pub struct MergeConfig {
     /// Largest date difference (days) between reports of one incident.
     pub max_days: i64,
     /// From this score, a report that matches several events shows them to be one: the best
-    /// absorbs the others (when their reports are compatible with each other).
+    /// absorbs the others (when their reports are compatible with each other and no
+    /// analyst has reviewed either).
     pub absorb_score: f32,
 }
 
@@ -178,9 +179,17 @@ impl Merger for RasdMerger {
         let Some((best, reason)) = scored.first() else {
             return MergeDecision::New;
         };
+        // Only unreviewed events merge on their own: an analyst's split or verdict stands.
+        let unreviewed =
+            |c: &Candidate| c.event.review_status == rasd_store::ReviewStatus::Unreviewed;
         let absorb = scored[1..]
             .iter()
-            .filter(|(c, r)| r.score >= self.config.absorb_score && self.events_compatible(best, c))
+            .filter(|(c, r)| {
+                r.score >= self.config.absorb_score
+                    && unreviewed(best)
+                    && unreviewed(c)
+                    && self.events_compatible(best, c)
+            })
             .map(|(c, r)| (c.event.id.clone(), r.clone()))
             .collect();
         tracing::trace!(event = %best.event.id, score = reason.score, "attach");
@@ -193,5 +202,137 @@ impl Merger for RasdMerger {
 
     fn consolidate(&self, reports: &[StoredReport]) -> Option<rasd_store::Consensus> {
         consensus::consolidate(reports)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{candidate, ctx, report, stored};
+    use rasd_core::SubEventType as S;
+
+    fn attach_target(d: &MergeDecision) -> Option<&str> {
+        match d {
+            MergeDecision::AttachTo { event, .. } => Some(event.0.as_str()),
+            MergeDecision::New => None,
+        }
+    }
+
+    #[test]
+    fn attaches_to_the_best_candidate_or_starts_a_new_event() {
+        let m = RasdMerger::default();
+        let clash = candidate(
+            "SYR000001",
+            vec![stored(
+                1,
+                10,
+                report(S::ArmedClash, "جاسم", Some("2020-12-08")),
+            )],
+        );
+        let strike = candidate(
+            "SYR000002",
+            vec![stored(
+                2,
+                11,
+                report(S::AirDroneStrike, "جاسم", Some("2020-12-08")),
+            )],
+        );
+        let cands = [clash, strike];
+        let r = report(
+            S::ShellingArtilleryMissileAttack,
+            "جاسم",
+            Some("2020-12-09"),
+        );
+        let d = m.choose(&ctx(&r, 20), &cands);
+        assert_eq!(
+            attach_target(&d),
+            Some("SYR000002"),
+            "shelling/air strike are one group"
+        );
+        if let MergeDecision::AttachTo { reason, .. } = &d {
+            assert!(reason.summary.contains("compatible"), "{}", reason.summary);
+        }
+        let r = report(S::Arrests, "جاسم", Some("2020-12-08"));
+        assert_eq!(m.choose(&ctx(&r, 20), &cands), MergeDecision::New);
+        assert_eq!(m.choose(&ctx(&r, 20), &[]), MergeDecision::New);
+    }
+
+    #[test]
+    fn same_document_reports_stay_apart_unless_identical() {
+        let m = RasdMerger::default();
+        let arrest = candidate(
+            "SYR000001",
+            vec![stored(
+                1,
+                10,
+                report(S::Arrests, "كناكر", Some("2020-12-08")),
+            )],
+        );
+        let abduction = report(S::AbductionForcedDisappearance, "كناكر", Some("2020-12-08"));
+        assert_eq!(
+            m.choose(&ctx(&abduction, 10), std::slice::from_ref(&arrest)),
+            MergeDecision::New
+        );
+        assert!(
+            attach_target(&m.choose(&ctx(&abduction, 11), std::slice::from_ref(&arrest))).is_some()
+        );
+        let same = report(S::Arrests, "كناكر", Some("2020-12-08"));
+        assert!(attach_target(&m.choose(&ctx(&same, 10), &[arrest])).is_some());
+    }
+
+    #[test]
+    fn a_bridging_report_merges_unreviewed_events_only() {
+        let m = RasdMerger::default();
+        let a = candidate(
+            "SYR000001",
+            vec![stored(
+                1,
+                10,
+                report(S::ArmedClash, "طفس", Some("2020-12-08")),
+            )],
+        );
+        let b = candidate(
+            "SYR000002",
+            vec![stored(
+                2,
+                11,
+                report(S::ArmedClash, "طفس", Some("2020-12-08")),
+            )],
+        );
+        let r = report(S::ArmedClash, "طفس", Some("2020-12-08"));
+        match m.choose(&ctx(&r, 12), &[b.clone(), a.clone()]) {
+            MergeDecision::AttachTo { event, absorb, .. } => {
+                assert_eq!(event.0, "SYR000001", "ties go to the older event");
+                assert_eq!(
+                    absorb.iter().map(|x| x.0.0.as_str()).collect::<Vec<_>>(),
+                    ["SYR000002"]
+                );
+            }
+            d => panic!("{d:?}"),
+        }
+        let mut reviewed = b;
+        reviewed.event.review_status = rasd_store::ReviewStatus::Edited;
+        match m.choose(&ctx(&r, 12), &[a, reviewed]) {
+            MergeDecision::AttachTo { absorb, .. } => {
+                assert!(absorb.is_empty(), "an analyst's split stands")
+            }
+            d => panic!("{d:?}"),
+        }
+    }
+
+    #[test]
+    fn a_chain_does_not_drift_past_the_event_date() {
+        let m = RasdMerger::default();
+        // The event is dated the 8th (its consensus); a member says the 9th.
+        let e = candidate(
+            "SYR000001",
+            vec![
+                stored(1, 10, report(S::ArmedClash, "دوما", Some("2020-12-08"))),
+                stored(2, 11, report(S::ArmedClash, "دوما", Some("2020-12-08"))),
+                stored(3, 12, report(S::ArmedClash, "دوما", Some("2020-12-09"))),
+            ],
+        );
+        let r = report(S::ArmedClash, "دوما", Some("2020-12-10"));
+        assert_eq!(m.choose(&ctx(&r, 20), &[e]), MergeDecision::New);
     }
 }

@@ -61,3 +61,24 @@ pub fn stored(id: i64, doc: i64, r: Event) -> StoredReport {
         updated_at: t,
     }
 }
+
+/// A candidate event made of these reports.
+pub fn candidate(id: &str, reports: Vec<StoredReport>) -> rasd_store::Candidate {
+    let t = DateTime::from_timestamp(0, 0).unwrap_or_default();
+    let values = crate::consensus::consolidate(&reports).unwrap();
+    rasd_store::Candidate {
+        event: rasd_store::StoredEvent {
+            id: rasd_core::EventId(id.into()),
+            status: rasd_store::EventStatus::Active,
+            review_status: rasd_store::ReviewStatus::Unreviewed,
+            redirect_to: None,
+            values,
+            overridden: vec![],
+            n_reports: reports.len() as u32,
+            n_sources: reports.len() as u32,
+            created_at: t,
+            updated_at: t,
+        },
+        reports,
+    }
+}

@@ -3,8 +3,8 @@
 //! Documents are indexed as the light stems of their match keys; a query's words are
 //! stemmed the same way and matched as prefixes, so قصف finds القصف، وقصفت، بالقصف، للقصف.
 //! The stemmer strips proclitics only (و ف, then ب ك ل, then ال, or لل), never suffixes:
-//! prefix matching covers the suffixes. rasd-text is getting a clitic splitter; when it
-//! lands, [`stem`] should call it — it is the only place that decides.
+//! prefix matching covers the suffixes. [`stem`] is the only place that decides, for
+//! documents and queries alike; it uses rasd-text's clitic rules.
 
 use rasd_text::match_key;
 
@@ -13,33 +13,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || rasd_text::normalize::is_ignorable(c) && !c.is_whitespace()
 }
 
-/// The light stem of one word already in match-key form.
+/// The light stem of one word already in match-key form: its shortest proclitic-free
+/// reading by rasd-text's clitic rules (و ف, then ب ك ل, then ال; لل), never a suffix —
+/// prefix matching covers suffixes. Changing this changes the index: re-index after.
 pub fn stem(word: &str) -> String {
-    let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    let mut i = 0;
-    let rest = |i: usize| n.saturating_sub(i);
-    let at = |i: usize, s: &str| {
-        s.chars()
-            .enumerate()
-            .all(|(k, ch)| c.get(i + k) == Some(&ch))
-    };
-    // Conjunction و / ف (leave at least three letters).
-    if matches!(c.first(), Some('و' | 'ف')) && rest(1) >= 3 {
-        i = 1;
-    }
-    if at(i, "لل") && rest(i + 2) >= 2 {
-        // ل + ال with the alef dropped: للقصف → قصف
-        i += 2;
-    } else if matches!(c.get(i), Some('ب' | 'ك' | 'ل')) && at(i + 1, "ال") && rest(i + 3) >= 2
-    {
-        i += 3;
-    } else if at(i, "ال") && rest(i + 2) >= 2 {
-        i += 2;
-    } else if matches!(c.get(i), Some('ب' | 'ك' | 'ل')) && rest(i + 1) >= 3 {
-        i += 1;
-    }
-    c[i..].iter().collect()
+    rasd_text::clitic::stems(word)
+        .last()
+        .map_or_else(|| word.to_owned(), |s| s.key().to_owned())
 }
 
 /// The words of a text, as match keys.

@@ -177,6 +177,9 @@ pub fn review(
                 ..Entry::default()
             };
             history::record(tx.conn, MergeKind::Split, entry, who, now)?;
+            // Both halves are reviewed: automatic merging must not undo the split.
+            events::set_review_status(tx.conn, &eid, ReviewStatus::Edited, now)?;
+            events::set_review_status(tx.conn, &new_id, ReviewStatus::Edited, now)?;
             lifecycle::recompute(&mut tx, &eid)?;
             lifecycle::recompute(&mut tx, &new_id)?;
             tx.push_change(
