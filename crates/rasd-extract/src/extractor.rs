@@ -12,6 +12,9 @@ use crate::lexicon::{Lexicon, TokenStems};
 use crate::recognize::{Mentions, recognize};
 use crate::stats::Stats;
 
+/// How many paragraphs (title included) are searched for the day of publication.
+const LEAD_PARAGRAPHS: usize = 4;
+
 /// Settings of extraction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractConfig {
@@ -83,7 +86,8 @@ impl Extractor {
         }
         stats.paragraphs = paras.len();
         stats.sentences = paras.iter().map(|a| a.sentences.len()).sum();
-        let today_weekday = paras.iter().find_map(rasd_text::find_today_weekday).map(|(w, _)| w);
+        // "اليوم (الاثنين)" dates the article; it stands in the title or the lead.
+        let today_weekday = paras.iter().take(LEAD_PARAGRAPHS).find_map(rasd_text::find_today_weekday).map(|(w, _)| w);
         let dates = DateContext {
             anchor: doc.anchor_date(),
             anchor_is_collection: doc.anchor_is_collection(),

@@ -27,6 +27,8 @@ pub struct Gazetteer {
     pub(crate) index: FxHashMap<Box<str>, CandidateList>,
     /// Every proper word-prefix of a multi-word key ("دير" for "دير الزور").
     pub(crate) prefixes: FxHashSet<Box<str>>,
+    /// The first word of every key (a Bloom filter).
+    pub(crate) first_words: crate::bloom::FirstWords,
     pub(crate) max_words: usize,
     /// OCHA units by P-code, and the place each unit is.
     pub(crate) admin_units: HashMap<String, Arc<AdminUnit>>,
@@ -131,6 +133,12 @@ impl Gazetteer {
     /// [`Gazetteer::lookup`] of any text (the key is computed here).
     pub fn lookup_text(&self, text: &str) -> &[Candidate] {
         self.lookup(&key_of(text))
+    }
+
+    /// Whether some indexed name may start with this word (a Bloom filter: false means
+    /// certainly not; true means look it up). The cheap first test for scanners.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.first_words.may_contain(word)
     }
 
     /// Whether some indexed name is longer than `key` and starts with its words: the

@@ -23,6 +23,7 @@
 //! words, growing a window only while [`Gazetteer::is_prefix_of_longer_name`] says a longer
 //! name may follow; candidates flagged [`Candidate::needs_cue`] count only after a place cue.
 
+mod bloom;
 mod context;
 mod data;
 mod error;

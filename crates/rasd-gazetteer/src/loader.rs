@@ -28,6 +28,7 @@ impl Gazetteer {
             by_id: FxHashMap::with_capacity_and_hasher(12_000, FxBuild::default()),
             index: FxHashMap::with_capacity_and_hasher(160_000, FxBuild::default()),
             prefixes: FxHashSet::with_capacity_and_hasher(40_000, FxBuild::default()),
+            first_words: Default::default(),
             max_words: 0,
             admin_units: HashMap::new(),
             admin_places: HashMap::new(),
@@ -290,6 +291,7 @@ impl Gazetteer {
             return;
         }
         self.index.insert(key.into(), smallvec::smallvec![cand]);
+        self.first_words.insert(key.split(' ').next().unwrap_or(key));
         self.max_words = self.max_words.max(words);
         for (i, _) in key.match_indices(' ') {
             self.prefixes.insert(key[..i].into());

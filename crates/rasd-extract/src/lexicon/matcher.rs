@@ -19,15 +19,15 @@ use super::pattern::{Elem, MAX_GAP, Pattern};
 pub struct StemReading<'a> {
     pub key: Cow<'a, str>,
     /// Byte length of the stripped prefix in the token's key.
-    pub prefix_len: usize,
+    pub prefix_len: u16,
     /// Byte length of a stripped pronoun suffix.
-    pub suffix_len: usize,
+    pub suffix_len: u16,
 }
 
 /// The stems of every token of a paragraph.
 #[derive(Debug)]
 pub struct TokenStems<'a> {
-    stems: Vec<SmallVec<[StemReading<'a>; 6]>>,
+    stems: Vec<SmallVec<[StemReading<'a>; 4]>>,
 }
 
 impl<'a> TokenStems<'a> {
@@ -36,7 +36,7 @@ impl<'a> TokenStems<'a> {
             .tokens
             .iter()
             .map(|t| {
-                let mut out: SmallVec<[StemReading<'a>; 6]> = SmallVec::new();
+                let mut out: SmallVec<[StemReading<'a>; 4]> = SmallVec::new();
                 if !matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number) {
                     return out;
                 }
@@ -45,14 +45,14 @@ impl<'a> TokenStems<'a> {
                 let ta_marbuta =
                     a.norm.display.get(t.key.clone()).is_some_and(|d| d.ends_with('ة'));
                 for s in rasd_text::stems(key) {
-                    let (prefix_len, stem) = (s.prefix_len, s.key);
+                    let (prefix_len, stem) = (s.prefix_len as u16, s.key);
                     if !ta_marbuta {
                         if let Some((base, suffix_len)) = strip_enclitic(&stem) {
                             if base.chars().count() >= 3 {
                                 out.push(StemReading {
                                     key: Cow::Owned(base.to_owned()),
                                     prefix_len,
-                                    suffix_len,
+                                    suffix_len: suffix_len as u16,
                                 });
                             }
                         }
@@ -100,20 +100,21 @@ impl Match {
 pub struct PatternSet<T> {
     entries: Vec<(Vec<Pattern>, T)>,
     exact_first: FxHashMap<String, Vec<(u32, u32)>>,
-    prefix_first: FxHashMap<String, Vec<(u32, u32)>>,
-    /// Longest first-element prefix key, in bytes (bounds the prefix look-ups).
-    max_prefix_len: usize,
+    /// Prefix patterns by the first two letters of their first element: one look-up per
+    /// stem, then a `starts_with` per pattern sharing those letters.
+    prefix_first: FxHashMap<String, Vec<(String, u32, u32)>>,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet {
-            entries: Vec::new(),
-            exact_first: FxHashMap::default(),
-            prefix_first: FxHashMap::default(),
-            max_prefix_len: 0,
-        }
+        PatternSet { entries: Vec::new(), exact_first: FxHashMap::default(), prefix_first: FxHashMap::default() }
     }
+}
+
+/// The first two characters of a key (or the whole key when shorter).
+fn head(key: &str) -> &str {
+    let end = key.char_indices().nth(2).map_or(key.len(), |(i, _)| i);
+    &key[..end]
 }
 
 impl<T> PatternSet<T> {
@@ -129,8 +130,7 @@ impl<T> PatternSet<T> {
             match p.elems.first() {
                 Some(Elem::Exact(k)) => self.exact_first.entry(k.clone()).or_default().push(slot),
                 Some(Elem::Prefix(k)) => {
-                    self.max_prefix_len = self.max_prefix_len.max(k.len());
-                    self.prefix_first.entry(k.clone()).or_default().push(slot);
+                    self.prefix_first.entry(head(k).to_owned()).or_default().push((k.clone(), slot.0, slot.1));
                 }
                 _ => {}
             }
@@ -183,16 +183,12 @@ impl<T> PatternSet<T> {
                     continue;
                 }
                 let key = s.key.as_ref();
-                for (b, _) in key.char_indices().skip(1).chain(std::iter::once((key.len(), ' '))) {
-                    if b > self.max_prefix_len {
-                        break;
-                    }
-                    if let Some(slots) = self.prefix_first.get(&key[..b]) {
-                        for &slot in slots {
-                            if !seen.contains(&slot) {
-                                seen.push(slot);
-                                self.try_match(a, stems, i, si, slot, end, &mut out);
-                            }
+                if let Some(pats) = self.prefix_first.get(head(key)) {
+                    for (prefix, e, p) in pats {
+                        let slot = (*e, *p);
+                        if key.starts_with(prefix.as_str()) && !seen.contains(&slot) {
+                            seen.push(slot);
+                            self.try_match(a, stems, i, si, slot, end, &mut out);
                         }
                     }
                 }
@@ -213,20 +209,9 @@ impl<T> PatternSet<T> {
         out: &mut Vec<Match>,
     ) {
         let pattern = &self.entries[entry as usize].0[pi as usize];
-        let Some(last) = match_rest(a, stems, &pattern.elems[1..], first + 1, end) else {
-            return;
-        };
-        let t = &a.tokens[first];
-        let s = &stems.of(first)[first_stem];
-        let start = a.key_span(t.key.start + s.prefix_len, t.key.end).start;
-        let end_byte = a.tokens[last].span.end;
-        out.push(Match {
-            entry: entry as usize,
-            pattern: pi as usize,
-            tokens: first..last + 1,
-            span: Span::new(start, end_byte.max(start)),
-            specificity: pattern.specificity(),
-        });
+        if let Some(m) = match_pattern(pattern, a, stems, first, first_stem, end) {
+            out.push(Match { entry: entry as usize, pattern: pi as usize, ..m });
+        }
     }
 
     /// The longest non-overlapping matches, in text order. Ties go to the more specific
@@ -238,6 +223,113 @@ impl<T> PatternSet<T> {
         tokens: Range<usize>,
     ) -> Vec<Match> {
         longest_non_overlapping(self.find_all(a, stems, tokens))
+    }
+}
+
+/// Matches one pattern whose first element matched stem `first_stem` of token `first`.
+/// The returned match has entry and pattern 0; the caller fills them in.
+fn match_pattern(
+    pattern: &Pattern,
+    a: &AnalyzedText<'_>,
+    stems: &TokenStems<'_>,
+    first: usize,
+    first_stem: usize,
+    end: usize,
+) -> Option<Match> {
+    let last = match_rest(a, stems, &pattern.elems[1..], first + 1, end)?;
+    let t = &a.tokens[first];
+    let s = &stems.of(first)[first_stem];
+    let start = a.key_span(t.key.start + usize::from(s.prefix_len), t.key.end).start;
+    let end_byte = a.tokens[last].span.end;
+    Some(Match {
+        entry: 0,
+        pattern: 0,
+        tokens: first..last + 1,
+        span: Span::new(start, end_byte.max(start)),
+        specificity: pattern.specificity(),
+    })
+}
+
+/// A pattern set seen without its payload type, for [`MultiIndex`].
+pub trait Patterns {
+    fn pattern_at(&self, entry: usize, pattern: usize) -> &Pattern;
+    fn entry_count(&self) -> usize;
+    fn patterns_of(&self, entry: usize) -> &[Pattern];
+}
+
+impl<T> Patterns for PatternSet<T> {
+    fn pattern_at(&self, entry: usize, pattern: usize) -> &Pattern {
+        &self.entries[entry].0[pattern]
+    }
+    fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+    fn patterns_of(&self, entry: usize) -> &[Pattern] {
+        &self.entries[entry].0
+    }
+}
+
+/// (set, entry, pattern) of one pattern in a [`MultiIndex`].
+type Slot = (u8, u32, u32);
+
+/// One first-element index over several pattern sets, so that a paragraph is scanned once
+/// for all of them instead of once per set.
+#[derive(Debug, Clone, Default)]
+pub struct MultiIndex {
+    exact: FxHashMap<String, Vec<Slot>>,
+    prefix: FxHashMap<String, Vec<(String, Slot)>>,
+    sets: usize,
+}
+
+impl MultiIndex {
+    pub fn new(sets: &[&dyn Patterns]) -> Self {
+        let mut idx = MultiIndex { sets: sets.len(), ..MultiIndex::default() };
+        for (si, set) in sets.iter().enumerate() {
+            for e in 0..set.entry_count() {
+                for (pi, p) in set.patterns_of(e).iter().enumerate() {
+                    let slot = (si as u8, e as u32, pi as u32);
+                    match p.elems.first() {
+                        Some(Elem::Exact(k)) => idx.exact.entry(k.clone()).or_default().push(slot),
+                        Some(Elem::Prefix(k)) => idx.prefix.entry(head(k).to_owned()).or_default().push((k.clone(), slot)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        idx
+    }
+
+    /// Every match of every set (overlapping ones included), one vector per set.
+    pub fn find_all(&self, sets: &[&dyn Patterns], a: &AnalyzedText<'_>, stems: &TokenStems<'_>) -> Vec<Vec<Match>> {
+        let mut out: Vec<Vec<Match>> = vec![Vec::new(); self.sets];
+        let end = a.tokens.len();
+        let mut seen: SmallVec<[Slot; 16]> = SmallVec::new();
+        for i in 0..end {
+            seen.clear();
+            for (si, s) in stems.of(i).iter().enumerate() {
+                let key = s.key.as_ref();
+                let exact = self.exact.get(key).into_iter().flatten();
+                let prefix = self
+                    .prefix
+                    .get(head(key))
+                    .into_iter()
+                    .flatten()
+                    .filter(|(p, _)| key.starts_with(p.as_str()))
+                    .map(|(_, slot)| slot);
+                for &slot in exact.chain(prefix) {
+                    if seen.contains(&slot) {
+                        continue;
+                    }
+                    seen.push(slot);
+                    let (set, entry, pi) = slot;
+                    let pattern = sets[set as usize].pattern_at(entry as usize, pi as usize);
+                    if let Some(m) = match_pattern(pattern, a, stems, i, si, end) {
+                        out[set as usize].push(Match { entry: entry as usize, pattern: pi as usize, ..m });
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

@@ -15,7 +15,7 @@ pub use entries::{
     ActorEntry, AnaphorKind, Bearing, CasualtyCue, CasualtyKind, ModalityCue, ModalityEffect,
     ModalityScope, NumberPosition, PlaceCueKind, Trigger, TriggerRole, Weapon, WeaponClass,
 };
-pub use matcher::{Match, PatternSet, StemReading, TokenStems, longest_non_overlapping};
+pub use matcher::{Match, MultiIndex, PatternSet, Patterns, StemReading, TokenStems, longest_non_overlapping};
 pub use pattern::{Elem, Pattern, PatternError};
 pub use word_freq::WordFreq;
 
@@ -160,6 +160,23 @@ pub struct Lexicon {
     pub outlets: PatternSet<()>,
     /// How common words are in Arabic news.
     pub word_freq: WordFreq,
+    /// One index over all the pattern sets (see [`Lexicon::scan`]).
+    multi: MultiIndex,
+}
+
+/// The longest non-overlapping matches of every pattern set in one paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub triggers: Vec<Match>,
+    pub weapons: Vec<Match>,
+    pub actors: Vec<Match>,
+    pub casualties: Vec<Match>,
+    pub modality: Vec<Match>,
+    pub place_cues: Vec<Match>,
+    pub proximity: Vec<Match>,
+    pub directions: Vec<Match>,
+    pub anaphors: Vec<Match>,
+    pub outlets: Vec<Match>,
 }
 
 /// One source file: a name for error messages and its TOML text.
@@ -284,7 +301,42 @@ impl Lexicon {
         for (name, spec, i) in dedup(&files, |f| &f.outlet) {
             lex.outlets.push(compile(&spec.patterns).map_err(entry_err(name, "outlet", i))?, ());
         }
+        lex.multi = MultiIndex::new(&lex.sets());
         Ok(lex)
+    }
+
+    /// The pattern sets in [`Scan`] order.
+    fn sets(&self) -> [&dyn Patterns; 10] {
+        [
+            &self.triggers,
+            &self.weapons,
+            &self.actors,
+            &self.casualties,
+            &self.modality,
+            &self.place_cues,
+            &self.proximity,
+            &self.directions,
+            &self.anaphors,
+            &self.outlets,
+        ]
+    }
+
+    /// Matches every pattern set in one pass over a paragraph.
+    pub fn scan(&self, a: &rasd_text::AnalyzedText<'_>, stems: &TokenStems<'_>) -> Scan {
+        let mut all = self.multi.find_all(&self.sets(), a, stems).into_iter().map(longest_non_overlapping);
+        let mut next = || all.next().unwrap_or_default();
+        Scan {
+            triggers: next(),
+            weapons: next(),
+            actors: next(),
+            casualties: next(),
+            modality: next(),
+            place_cues: next(),
+            proximity: next(),
+            directions: next(),
+            anaphors: next(),
+            outlets: next(),
+        }
     }
 }
 

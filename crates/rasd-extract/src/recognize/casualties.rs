@@ -5,7 +5,7 @@ use std::ops::Range;
 use rasd_core::{Qualifier, Span};
 use rasd_text::{AnalyzedText, Quantity, TokenKind};
 
-use crate::lexicon::{CasualtyKind, Lexicon, NumberPosition, TokenStems};
+use crate::lexicon::{CasualtyKind, Lexicon, Match, NumberPosition};
 
 /// How many people an article says were killed, injured, detained or displaced.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,8 @@ pub struct CasualtyCount {
     pub number: Option<Span>,
     /// Cue and number together.
     pub tokens: Range<usize>,
+    /// The cue's own tokens.
+    pub cue_tokens: Range<usize>,
     pub sentence: usize,
     /// Killed and injured given as one figure (مقتل وجرح 15): neither count is known.
     pub shared: bool,
@@ -33,13 +35,14 @@ pub struct CasualtyCount {
 const BEFORE_GAP: usize = 2;
 const AFTER_GAP: usize = 1;
 
+/// The casualty counts of a paragraph, from its casualty-cue matches (see
+/// [`Lexicon::scan`]) and quantities.
 pub fn find_casualties(
     a: &AnalyzedText<'_>,
-    st: &TokenStems<'_>,
     lex: &Lexicon,
     quantities: &[Quantity],
+    cues: &[Match],
 ) -> Vec<CasualtyCount> {
-    let cues = lex.casualties.find_longest(a, st, 0..a.tokens.len());
     let mut used = vec![false; quantities.len()];
     let mut out: Vec<CasualtyCount> = Vec::with_capacity(cues.len());
     for (ci, m) in cues.iter().enumerate() {
@@ -106,6 +109,7 @@ pub fn find_casualties(
             cue: m.span,
             number: None,
             tokens: m.tokens.clone(),
+            cue_tokens: m.tokens.clone(),
             sentence,
             shared,
             rule,
@@ -186,9 +190,9 @@ mod tests {
     fn counts(text: &str) -> Vec<(CasualtyKind, Option<u32>, bool)> {
         let lex = Lexicon::builtin().unwrap();
         let a = rasd_text::analyze(text, 0);
-        let st = TokenStems::new(&a);
+        let st = crate::lexicon::TokenStems::new(&a);
         let q = rasd_text::find_quantities(&a);
-        find_casualties(&a, &st, &lex, &q).into_iter().map(|c| (c.kind, c.value, c.shared)).collect()
+        find_casualties(&a, &lex, &q, &lex.scan(&a, &st).casualties).into_iter().map(|c| (c.kind, c.value, c.shared)).collect()
     }
 
     #[test]

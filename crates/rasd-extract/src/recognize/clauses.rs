@@ -13,8 +13,23 @@ pub struct Clause {
     pub tokens: Range<usize>,
 }
 
-/// Words that open a new clause when they start a token (with or without و).
-const CONNECTIVES: &[&str] = &["بينما", "فيما", "حيث", "كما", "ثم", "لكن", "الا ان", "في حين", "بعد ان", "من جهه اخري", "من جهته", "في غضون ذلك", "في سياق متصل"];
+/// Words that open a new clause when they start a token (with or without و), as word
+/// sequences.
+const CONNECTIVES: &[&[&str]] = &[
+    &["بينما"],
+    &["فيما"],
+    &["حيث"],
+    &["كما"],
+    &["ثم"],
+    &["لكن"],
+    &["الا", "ان"],
+    &["في", "حين"],
+    &["بعد", "ان"],
+    &["من", "جهه", "اخري"],
+    &["من", "جهته"],
+    &["في", "غضون", "ذلك"],
+    &["في", "سياق", "متصل"],
+];
 
 pub fn split_clauses(a: &AnalyzedText<'_>) -> Vec<Clause> {
     let mut out = Vec::new();
@@ -51,13 +66,13 @@ pub fn split_clauses(a: &AnalyzedText<'_>) -> Vec<Clause> {
 
 fn connective_at(a: &AnalyzedText<'_>, i: usize, end: usize) -> bool {
     let first = a.key_at(i);
-    let first = first.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(first);
+    let first = first.strip_prefix('و').filter(|r| r.len() >= 4).unwrap_or(first);
+    // Connectives are short words: skip long ones without comparing.
+    if first.len() > 10 {
+        return false;
+    }
     CONNECTIVES.iter().any(|c| {
-        let mut words = c.split(' ');
-        if words.next() != Some(first) {
-            return false;
-        }
-        words.enumerate().all(|(k, w)| i + 1 + k < end && a.key_at(i + 1 + k) == w)
+        c[0] == first && c[1..].iter().enumerate().all(|(k, w)| i + 1 + k < end && a.key_at(i + 1 + k) == *w)
     })
 }
 

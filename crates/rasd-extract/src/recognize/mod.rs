@@ -19,9 +19,7 @@ pub use glue::split_glued;
 pub use modality::{ModalityRange, modality_ranges};
 pub use places::{PlaceMention, find_places};
 
-use crate::lexicon::{
-    ActorEntry, AnaphorKind, Lexicon, Match, PatternSet, TokenStems, Trigger, Weapon,
-};
+use crate::lexicon::{ActorEntry, AnaphorKind, Lexicon, Match, PatternSet, TokenStems, Trigger, Weapon};
 
 /// A lexicon entry matched in the text, with its payload.
 #[derive(Debug, Clone)]
@@ -46,8 +44,8 @@ impl<T> Hit<T> {
     }
 }
 
-fn hits<T: Clone>(set: &PatternSet<T>, a: &AnalyzedText<'_>, st: &TokenStems<'_>) -> Vec<Hit<T>> {
-    set.find_longest(a, st, 0..a.tokens.len())
+fn hits<T: Clone>(set: &PatternSet<T>, matches: Vec<Match>) -> Vec<Hit<T>> {
+    matches
         .into_iter()
         .map(|m| Hit {
             entry: set.payload(m.entry).clone(),
@@ -81,10 +79,11 @@ pub fn recognize(
     gaz: &Gazetteer,
     dates: &DateContext,
 ) -> Mentions {
-    let actors = hits(&lex.actors, a, st);
-    let mut triggers = hits(&lex.triggers, a, st);
-    let weapons = hits(&lex.weapons, a, st);
-    let anaphors = hits(&lex.anaphors, a, st);
+    let scan = lex.scan(a, st);
+    let actors = hits(&lex.actors, scan.actors);
+    let mut triggers = hits(&lex.triggers, scan.triggers);
+    let weapons = hits(&lex.weapons, scan.weapons);
+    let anaphors = hits(&lex.anaphors, scan.anaphors);
     let clauses = split_clauses(a);
     let taken: Vec<Range<usize>> = triggers
         .iter()
@@ -93,7 +92,7 @@ pub fn recognize(
         .chain(weapons.iter().map(|h| h.tokens()))
         .chain(anaphors.iter().map(|h| h.tokens()))
         .collect();
-    let mut places = find_places(a, st, lex, gaz, &taken);
+    let mut places = find_places(a, st, lex, gaz, &taken, &scan.place_cues, &scan.proximity, &scan.directions);
     // A known place name longer than an actor word inside it (السيدة زينب) is the place.
     let mut actors = actors;
     actors.retain(|x| {
@@ -101,9 +100,11 @@ pub fn recognize(
     });
     // Words of other lexicons are not place names (بجروح، بواسطة، المرصد), and neither is
     // an outlet in a citation (مصادر الميادين) — unless a place cue says they are.
-    let outlets = lex.outlets.find_longest(a, st, 0..a.tokens.len());
-    let cue_words = lex.casualties.find_longest(a, st, 0..a.tokens.len());
-    let modal_words = lex.modality.find_longest(a, st, 0..a.tokens.len());
+    let outlets = scan.outlets;
+    let quantities = rasd_text::find_quantities(a);
+    let casualties = find_casualties(a, lex, &quantities, &scan.casualties);
+    let actor_ranges: Vec<Range<usize>> = actors.iter().map(|h| h.tokens()).collect();
+    let modality = modality_ranges(a, lex, &clauses, &actor_ranges, &scan.modality);
     let weapon_words: Vec<Range<usize>> = weapons.iter().map(|w| w.tokens()).collect();
     places.retain(|p| {
         if p.cue.is_none() && weapon_words.iter().any(|w| overlaps(w, &p.tokens)) {
@@ -112,7 +113,8 @@ pub fn recognize(
         !outlets.iter().any(|o| overlaps(&o.tokens, &p.tokens))
             && (p.cue.is_some() || !actors.iter().any(|x| overlaps(&x.m.tokens, &p.tokens)))
             && (p.cue.is_some()
-                || !cue_words.iter().chain(&modal_words).any(|o| overlaps(&o.tokens, &p.tokens)))
+                || !casualties.iter().any(|k| overlaps(&k.cue_tokens, &p.tokens))
+                    && !modality.iter().any(|r| overlaps(&r.cue_tokens, &p.tokens)))
     });
     triggers.retain(|t| !outlets.iter().any(|o| overlaps(&o.tokens, &t.m.tokens)));
     // A name inside an actor (هيئة تحرير الشام، الحشد الشعبي) is not a trigger.
@@ -120,12 +122,6 @@ pub fn recognize(
     // A place name that is also a trigger word counts as a place only after a place cue.
     places.retain(|p| p.cue.is_some() || !triggers.iter().any(|t| overlaps(&t.m.tokens, &p.tokens)));
     triggers.retain(|t| !places.iter().any(|p| overlaps(&t.m.tokens, &p.tokens)));
-    // A place that is also an actor (العراق، تركيا) stays a place only when nothing says it
-    // acts; the assembly decides, so both are kept.
-    let quantities = rasd_text::find_quantities(a);
-    let casualties = find_casualties(a, st, lex, &quantities);
-    let actor_ranges: Vec<Range<usize>> = actors.iter().map(|h| h.tokens()).collect();
-    let modality = modality_ranges(a, st, lex, &clauses, &actor_ranges);
     let dates = rasd_text::find_dates(a, dates);
     Mentions { triggers, weapons, actors, places, anaphors, dates, quantities, casualties, modality, clauses }
 }

@@ -6,7 +6,7 @@ use rasd_core::Span;
 use rasd_text::{AnalyzedText, TokenKind};
 
 use super::Clause;
-use crate::lexicon::{Lexicon, ModalityEffect, ModalityScope, TokenStems};
+use crate::lexicon::{Lexicon, Match, ModalityEffect, ModalityScope};
 
 /// The tokens a modality cue governs.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,8 @@ pub struct ModalityRange {
     pub tokens: Range<usize>,
     pub factor: f32,
     pub cue: Span,
+    /// The cue's own tokens.
+    pub cue_tokens: Range<usize>,
     pub rule: String,
 }
 
@@ -28,13 +30,13 @@ impl ModalityRange {
 /// (الجيش الحر **سابقاً**) is part of the name, not a cue.
 pub fn modality_ranges(
     a: &AnalyzedText<'_>,
-    st: &TokenStems<'_>,
     lex: &Lexicon,
     clauses: &[Clause],
     actors: &[Range<usize>],
+    matches: &[Match],
 ) -> Vec<ModalityRange> {
     let mut out = Vec::new();
-    for m in lex.modality.find_longest(a, st, 0..a.tokens.len()) {
+    for m in matches {
         if actors.iter().any(|r| r.start < m.tokens.end && m.tokens.start < r.end) {
             continue;
         }
@@ -65,7 +67,8 @@ pub fn modality_ranges(
             tokens,
             factor: cue.factor,
             cue: m.span,
-            rule: lex.modality.pattern(&m).source.clone(),
+            cue_tokens: m.tokens.clone(),
+            rule: lex.modality.pattern(m).source.clone(),
         });
     }
     out
@@ -80,11 +83,11 @@ mod tests {
     fn effects_on(text: &str, word: &str) -> Vec<ModalityEffect> {
         let lex = Lexicon::builtin().unwrap();
         let a = rasd_text::analyze(text, 0);
-        let st = TokenStems::new(&a);
+        let st = crate::lexicon::TokenStems::new(&a);
         let clauses = split_clauses(&a);
         let at = text.find(word).unwrap();
         let ti = a.token_at_or_after(at);
-        modality_ranges(&a, &st, &lex, &clauses, &[])
+        modality_ranges(&a, &lex, &clauses, &[], &lex.scan(&a, &st).modality)
             .into_iter()
             .filter(|r| r.covers(ti))
             .map(|r| r.effect)

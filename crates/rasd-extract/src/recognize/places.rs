@@ -52,41 +52,55 @@ const NOT_NAMES: &[&str] = &[
 
 /// Finds place names in a paragraph. `taken` marks tokens that belong to lexicon entries
 /// (triggers, actors): a cue followed by such a word is not a name.
+#[allow(clippy::too_many_arguments)]
 pub fn find_places(
     a: &AnalyzedText<'_>,
     st: &TokenStems<'_>,
     lex: &Lexicon,
     gaz: &Gazetteer,
     taken: &[Range<usize>],
+    cues: &[Match],
+    near: &[Match],
+    dirs: &[Match],
 ) -> Vec<PlaceMention> {
     let n = a.tokens.len();
-    let cues: Vec<Match> = lex.place_cues.find_longest(a, st, 0..n);
-    let near: Vec<Match> = lex.proximity.find_longest(a, st, 0..n);
-    let dirs: Vec<Match> = lex.directions.find_longest(a, st, 0..n);
     let max_words = gaz.max_name_words().max(1);
     let mut out = Vec::new();
     let mut i = 0;
-    let is_cue_word = |i: usize| cues.iter().any(|m| m.tokens.contains(&i));
+    // Per-token flags, computed once: is the token part of a cue; does a cue end before it.
+    let mut cue_word = vec![false; n];
+    let mut cue_ending_at: Vec<Option<usize>> = vec![None; n + 1];
+    for (ci, m) in cues.iter().enumerate() {
+        for k in m.tokens.clone() {
+            cue_word[k] = true;
+        }
+        cue_ending_at[m.tokens.end] = Some(ci);
+    }
+    let is_cue_word = |i: usize| cue_word[i];
     while i < n {
-        if !is_word(a, i) || after_kunya(a, i) {
+        if !is_word(a, i) {
             i += 1;
             continue;
         }
-        let cue = cue_before(a, &cues, lex, i);
+        let cue = cue_ending_at[i].and_then(|ci| cue_before(a, &cues[ci..=ci], lex, i));
         let strong_cue = cue.is_some_and(|k| {
             matches!(k, PlaceCueKind::Settlement | PlaceCueKind::Neighbourhood | PlaceCueKind::Camp)
-                && !is_weak_cue(a, &cues, i)
+                && !cue_ending_at[i].is_some_and(|ci| is_weak_cue(a, &cues[ci..=ci], i))
         });
         if let Some(m) = countryside_phrase(a, gaz, &lex.word_freq, i) {
             // The compass words are inside the phrase; the gazetteer reads them from its text.
             let (len, key, cands, _) = m;
-            let mut pm = mention(a, &near, &dirs, lex, i, len, 0, 0, key, cands.to_vec(), None);
+            let mut pm = mention(a, near, dirs, lex, i, len, 0, 0, key, cands.to_vec(), None);
             pm.direction = None;
             out.push(pm);
             i += len;
             continue;
         }
-        let known = longest_name_at(a, gaz, &lex.word_freq, i, max_words);
+        let known = longest_name_at(a, st, gaz, &lex.word_freq, i, max_words);
+        if (known.is_none() && cue.is_none()) || after_kunya(a, i) {
+            i += 1;
+            continue;
+        }
         // A compass word (شرقي حلب) starts a direction, not a name.
         if known.as_ref().is_none_or(|k| k.0 == 1) && rasd_gazetteer::direction_word(a.key_at(i)).is_some() {
             i += 1;
@@ -116,7 +130,7 @@ pub fn find_places(
                 let ordinary = len == 1 && ordinary_word(gaz, &lex.word_freq, &key, cands);
                 let needs_cue = cands.iter().all(|c| c.needs_cue) || ordinary;
                 if !function_word && (!needs_cue || strong_cue || (cue.is_some() && !ordinary)) {
-                    out.push(mention(a, &near, &dirs, lex, i, len, prefix_len, suffix_len, key, cands.to_vec(), cue));
+                    out.push(mention(a, near, dirs, lex, i, len, prefix_len, suffix_len, key, cands.to_vec(), cue));
                     i += len;
                     continue;
                 }
@@ -125,7 +139,7 @@ pub fn find_places(
                 if let Some(kind) = cue.filter(|k| admits_unknown(*k)) {
                     if let Some(len) = unknown_name_at(a, i, taken).filter(|_| !lex.word_freq.is_common(a.key_at(i))) {
                         let key = (i..i + len).map(|k| a.key_at(k)).collect::<Vec<_>>().join(" ");
-                        out.push(mention(a, &near, &dirs, lex, i, len, 0, 0, key, Vec::new(), Some(kind)));
+                        out.push(mention(a, near, dirs, lex, i, len, 0, 0, key, Vec::new(), Some(kind)));
                         i += len;
                         continue;
                     }
@@ -249,6 +263,7 @@ const GLUED: [&str; 4] = ["في", "من", "علي", "الي"];
 
 fn longest_name_at<'g>(
     a: &AnalyzedText<'_>,
+    st: &TokenStems<'_>,
     gaz: &'g Gazetteer,
     freq: &WordFreq,
     i: usize,
@@ -257,11 +272,17 @@ fn longest_name_at<'g>(
     let mut best: Option<NameMatch<'g>> = None;
     let sentence = a.tokens[i].sentence;
     let word = a.key_at(i);
-    for stem in rasd_text::stems(word) {
-        let mut key = stem.key.to_string();
-        if key.chars().count() < 2 || (stem.prefix_len > 0 && !freq.allows_stripping(word, &key)) {
+    let mut key = String::with_capacity(64);
+    for stem in st.of(i).iter().filter(|s| s.suffix_len == 0) {
+        let prefix_len = usize::from(stem.prefix_len);
+        if stem.key.len() < 4 || !gaz.may_start_name(&stem.key) {
             continue;
         }
+        key.clear();
+        key.push_str(&stem.key);
+        // Stripping clitics off an ordinary word (وزارة → و + زارة) is checked only when
+        // the stripped reading could start a name: the common case costs two probes.
+        let mut stripping_checked = prefix_len == 0;
         for len in 1..=max_words {
             if len > 1 {
                 let j = i + len - 1;
@@ -271,29 +292,34 @@ fn longest_name_at<'g>(
                 key.push(' ');
                 key.push_str(a.key_at(j));
             }
-            let mut found: Option<(usize, String, &'g [Candidate])> = None;
             let cands = gaz.lookup_exact(&key);
-            if !cands.is_empty() {
-                found = Some((0, key.clone(), cands));
-            } else if !freq.is_common(a.key_at(i + len - 1)) {
+            let mut found: Option<(usize, &'g [Candidate])> = (!cands.is_empty()).then_some((0, cands));
+            if found.is_none() {
                 // The last word may carry a glued preposition (السيدة زينبفي).
-                for glue in GLUED {
-                    if let Some(k) = key.strip_suffix(glue).filter(|k| k.chars().count() >= 3 && !k.ends_with(' ')) {
+                if let Some(glue) = GLUED.iter().find(|g| key.ends_with(*g)) {
+                    let k = &key[..key.len() - glue.len()];
+                    if k.chars().count() >= 3 && !k.ends_with(' ') && !freq.is_common(a.key_at(i + len - 1)) {
                         let c = gaz.lookup_exact(k);
                         if !c.is_empty() {
-                            found = Some((glue.len(), k.to_owned(), c));
-                            break;
+                            found = Some((glue.len(), c));
                         }
                     }
                 }
             }
-            if let Some((suffix_len, k, cands)) = found {
+            if let Some((suffix_len, cands)) = found {
+                if !stripping_checked {
+                    if !freq.allows_stripping(word, &stem.key) {
+                        break;
+                    }
+                    stripping_checked = true;
+                }
                 let better = match &best {
                     None => true,
-                    Some((bl, bp, ..)) => len > *bl || (len == *bl && stem.prefix_len < *bp),
+                    Some((bl, bp, ..)) => len > *bl || (len == *bl && prefix_len < *bp),
                 };
                 if better {
-                    best = Some((len, stem.prefix_len, suffix_len, k, cands));
+                    let k = key[..key.len() - suffix_len].to_owned();
+                    best = Some((len, prefix_len, suffix_len, k, cands));
                 }
             }
             if !gaz.is_prefix_of_longer_name(&key) {

@@ -11,6 +11,11 @@ const DATA: &str = include_str!("../../data/dual_nouns.txt");
 /// The match keys of every dual form the data file generates.
 static DUALS: LazyLock<Set> = LazyLock::new(|| parse(DATA));
 
+/// Every dual noun's key (for the quick filter of [`super::could_start`]).
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
+    DUALS.iter().map(String::as_str)
+}
+
 fn parse(data: &str) -> Set {
     let mut out = Set::default();
     let mut nominative_only = false;

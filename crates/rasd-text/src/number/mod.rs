@@ -81,6 +81,10 @@ pub fn find_quantities(a: &AnalyzedText<'_>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
+        if !could_start(a, i) {
+            i += 1;
+            continue;
+        }
         match quantity_at(a, i) {
             Some(q) => {
                 i = q.tokens.end.max(i + 1);
@@ -117,6 +121,28 @@ enum Prefix {
 /// first.
 /// The words after a phrase's first word, and the phrase's meaning.
 type Phrases = Vec<(Vec<String>, Prefix)>;
+
+/// The keys a word may have (after clitics) to start a quantity: number words, vague
+/// words, qualifier phrases, dual nouns.
+static STARTERS: LazyLock<Set> = LazyLock::new(|| {
+    let mut s = Set::default();
+    s.extend(words::keys().map(str::to_owned));
+    s.extend(dual::keys().map(str::to_owned));
+    s.extend(VAGUE.keys().cloned());
+    s.extend(PREFIXES.keys().cloned());
+    s
+});
+
+/// Whether token `i` may start a quantity: one look-up per clitic reading, so that the
+/// finders below only run on the few words that can.
+fn could_start(a: &AnalyzedText<'_>, i: usize) -> bool {
+    let Some(t) = a.tokens.get(i) else { return false };
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => clitic::readings(a.key(t)).any(|r| STARTERS.contains(r.key)),
+        _ => false,
+    }
+}
 
 static PREFIXES: LazyLock<Map<Phrases>> = LazyLock::new(|| {
     let mut m: Map<Phrases> = Map::default();

@@ -173,6 +173,11 @@ enum Clitics {
 }
 
 /// Looks up one word; returns the word's role and the byte length of its proclitics.
+/// Every number word's key (for the quick filter of [`super::could_start`]).
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
+    WORDS.keys().map(String::as_str)
+}
+
 pub(crate) fn lookup_word(key: &str) -> Option<(NumWord, usize)> {
     lookup(key, Clitics::Any)
 }
