@@ -39,6 +39,8 @@ enum Command {
     Eval(commands::eval::EvalArgs),
     /// Print the display form and the match key of a text (stdin, or --text).
     Normalize(commands::normalize::NormalizeArgs),
+    /// Serve the JSON API and the web app over an event database.
+    Serve(commands::serve::ServeArgs),
 }
 
 /// What a command tells `main` about how it went.
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(args, globals),
         Command::Eval(args) => commands::eval::run(args, globals),
         Command::Normalize(args) => commands::normalize::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(outcome) => outcome.into(),

@@ -7,3 +7,4 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod setup;
+pub mod serve;
