@@ -18,7 +18,7 @@ pub enum DropReason {
     SameClause,
     /// No place could be found for the event.
     NoPlace,
-    /// An agreement with no party named (a business or policy deal).
+    /// A trigger that needs a named actor (a bare اتفاق) had none.
     NoParties,
     /// The event happened outside Syria.
     OutsideSyria,

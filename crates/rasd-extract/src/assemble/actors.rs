@@ -91,6 +91,11 @@ pub fn pick_actors(
             targets.push((score, h));
             continue;
         }
+        // The subject inside a gapped trigger (استعادت قوات النظام السيطرة) is its agent.
+        if c.tokens.contains(&pos) {
+            agents.push((-50, h));
+            continue;
+        }
         if let Some(b) = between {
             if pos > b {
                 let first_after_between = !in_sentence.iter().any(|o| o.start() > b && o.start() < pos && !o.entry.victim);
@@ -110,7 +115,9 @@ pub fn pick_actors(
         let lam_on_trigger = with_lam && pos == c.tokens.end;
         // A nationality adjective right after the trigger noun (العدوان الإسرائيلي، غارات
         // أميركية) names the agent.
-        let nisba = pos == c.tokens.end && !with_lam && h.m.tokens.len() == 1 && {
+        let after_trigger = pos == c.tokens.end
+            || m.triggers.iter().any(|t| t.m.tokens.end == pos && clause.tokens.contains(&t.start()));
+        let nisba = after_trigger && !with_lam && h.m.tokens.len() == 1 && {
             let k = a.key_at(pos);
             k.ends_with('ي') || k.ends_with("يه")
         };

@@ -39,6 +39,8 @@ pub struct Candidate {
     pub unconfirmed: Option<(f32, Span, String)>,
     /// A background cue (يذكر أن).
     pub background: Option<(Span, String)>,
+    /// Needs a named actor to be an event (lexicon `needs_actor`).
+    pub needs_actor: bool,
 }
 
 /// The candidates of one paragraph.
@@ -109,6 +111,7 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             weapon,
             unconfirmed,
             background,
+            needs_actor: t.entry.needs_actor,
         });
     }
     // A weapon that states an attack by itself (براميل متفجرة على الزبداني) in a clause
@@ -136,6 +139,7 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             weapon: Some(weapon),
             unconfirmed,
             background,
+            needs_actor: false,
         });
     }
     // A killing counts as an event only when nothing else in its sentence states one, and
@@ -181,6 +185,12 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
 /// A verbal noun with the purpose ل (لاقتحام، لاستعادة، لاعتقال: "in order to …") states
 /// an aim, not a deed — unless the ل follows تعرض ("was subjected to").
 fn purpose(a: &AnalyzedText<'_>, t: &Hit<crate::lexicon::Trigger>) -> bool {
+    // Only deeds are aimed at (لاقتحام), not agreements or states (خضعت لاتفاق).
+    if !t.entry.sub_event_type.is_violent()
+        && !matches!(t.entry.role, TriggerRole::Attack | TriggerRole::Territory | TriggerRole::Detention)
+    {
+        return false;
+    }
     let key = a.key_at(t.start());
     let stems = rasd_text::stems(key);
     let lam = stems.iter().any(|s| s.stripped.prep == Some(rasd_text::Prep::Li) && !s.stripped.article && s.key.starts_with('ا'));

@@ -95,12 +95,12 @@ pub fn assemble(
             let (mut a1, mut a2) = actors::pick_actors(a, m, c, prev);
             if c.sub == rasd_core::SubEventType::Agreement {
                 (a1, a2) = actors::agreement_parties(a, m, c);
-                if a1.is_none() && a2.is_none() {
-                    // An agreement between no one named is a business or policy deal.
-                    tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: agreement without parties");
-                    stats.drop(DropReason::NoParties);
-                    continue;
-                }
+            }
+            if c.needs_actor && a1.is_none() && a2.is_none() {
+                // e.g. an agreement between no one named: a business or policy deal.
+                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: no actor named");
+                stats.drop(DropReason::NoParties);
+                continue;
             }
             if let Some(p) = &a1 {
                 prev_agent = Some((c.sentence, p.clone()));

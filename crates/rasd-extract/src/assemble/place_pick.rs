@@ -351,7 +351,19 @@ fn after_destination_word(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMenti
 fn attached_to(a: &AnalyzedText<'_>, agent: rasd_core::Span, p: &crate::recognize::PlaceMention) -> bool {
     let start = p.tokens.start - usize::from(p.cue.is_some());
     let Some(end) = a.tokens.iter().position(|t| t.span.start >= agent.end) else { return false };
-    (end + 1 == start && a.key_at(end) == "في") || (end == start && a.key_at(start).starts_with('ب'))
+    (end + 1 == start && a.key_at(end) == "في") || (end == start && has_bi(a, p))
+}
+
+/// Whether the place (or its cue word) carries the preposition بـ (بسعسع، ببلدة), as opposed
+/// to a cue word that merely starts with ب (بلدة).
+fn has_bi(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
+    if p.cue.is_some() {
+        let k = a.key_at(p.tokens.start - 1);
+        k.starts_with('ب') && !matches!(k, "بلده" | "بلدات" | "بلدتي" | "باديه")
+    } else {
+        let t = &a.tokens[p.tokens.start];
+        p.span.start > t.span.start && a.text(t).starts_with('ب')
+    }
 }
 
 fn is_country(r: &ResolvedPlace) -> bool {

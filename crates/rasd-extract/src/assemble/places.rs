@@ -191,11 +191,19 @@ fn qualifies_previous(a: &AnalyzedText<'_>, prev: &PlaceMention, p: &PlaceMentio
     if gap.len() > 3 {
         return false;
     }
-    gap.clone().all(|i| {
+    let gap_ok = gap.clone().all(|i| {
         let k = a.key_at(i);
         matches!(k, "في" | "من" | "ب" | "،" | "," | "-" | "–" | "(" | ")")
             || rasd_gazetteer::direction_word(k).is_some()
-    })
+    });
+    // Something must say "in/of" (في، بريف، غرب، محافظة); a name joined by و is the next
+    // item of a list (سراقب وأريحا), not a qualifier.
+    let first = a.key_at(p.tokens.start - usize::from(p.cue.is_some()));
+    let linked = gap.clone().any(|i| a.key_at(i) == "في" || rasd_gazetteer::direction_word(a.key_at(i)).is_some())
+        || first.starts_with('ب')
+        || (p.cue.is_some() && !first.starts_with('و'))
+        || (gap.is_empty() && p.span.start > a.tokens[p.tokens.start].span.start && !first.starts_with('و'));
+    gap_ok && linked && !first.starts_with('و')
 }
 
 /// A nationality adjective right after the name (القائم **العراقية**).

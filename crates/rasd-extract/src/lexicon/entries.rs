@@ -18,6 +18,9 @@ pub struct Trigger {
     pub role: TriggerRole,
     pub tags: Vec<Tag>,
     pub confidence: f32,
+    /// The trigger states an event only when its paragraph names an actor (a bare اتفاق
+    /// may be a business deal).
+    pub needs_actor: bool,
 }
 
 /// Weapon classes, in increasing priority: when a clause names several, the greatest

@@ -78,6 +78,8 @@ struct TriggerSpec {
     tags: Vec<String>,
     #[serde(default)]
     confidence: Option<f32>,
+    #[serde(default)]
+    needs_actor: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -223,7 +225,7 @@ impl Lexicon {
                 .map_err(|e| err(format!("{e}")))?;
             let confidence = unit(spec.confidence.unwrap_or(0.8)).ok_or_else(|| err("confidence must lie in [0, 1]".into()))?;
             let pats = compile(&spec.patterns).map_err(err)?;
-            lex.triggers.push(pats, Trigger { sub_event_type: sub, role, tags, confidence });
+            lex.triggers.push(pats, Trigger { sub_event_type: sub, role, tags, confidence, needs_actor: spec.needs_actor });
         }
         for (name, spec, i) in dedup(&files, |f| &f.weapon) {
             let err = entry_err(name, "weapon", i);

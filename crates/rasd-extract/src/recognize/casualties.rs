@@ -199,11 +199,13 @@ mod tests {
     fn numbers_next_to_their_cues() {
         use CasualtyKind::*;
         let table: &[(&str, Vec<(CasualtyKind, Option<u32>, bool)>)] = &[
-            ("ما أدى لارتقاء ثلاثة مدنيين", vec![(Killed, Some(3), false)]),
-            ("قتل 4 عناصر من قوات النظام وأصيب اثنين آخرين بجروح", vec![(Killed, Some(4), false), (Injured, Some(2), false)]),
-            ("أن 5 أشخاص لقوا مصرعهم وأصيب 37 آخرون", vec![(Killed, Some(5), false), (Injured, Some(37), false)]),
-            ("أسفرت عن مقتل وجرح أكثر من 15 عراقياً", vec![(Killed, None, true), (Injured, None, true)]),
-            ("رداً على اعتقال 3 نساء من كناكر", vec![(Detained, Some(3), false)]),
+            ("ما أدى لارتقاء خمسة مدنيين", vec![(Killed, Some(5), false)]),
+            ("قتل 7 عناصر من الشرطة وأصيب ثلاثة آخرون بجروح", vec![(Killed, Some(7), false), (Injured, Some(3), false)]),
+            ("أن 9 أشخاص لقوا مصرعهم وأصيب 12 آخرون", vec![(Killed, Some(9), false), (Injured, Some(12), false)]),
+            ("أسفرت عن مقتل وجرح أكثر من 20 مسلحاً", vec![(Killed, None, true), (Injured, None, true)]),
+            ("بعد اعتقال 4 شبان من القرية", vec![(Detained, Some(4), false)]),
+            ("دون تسجيل أي خسائر بشرية", vec![(NoCasualties, Some(0), false)]),
+            ("قتل 12 مقاتلاً من الفصيل وستة من المدنيين", vec![(Killed, Some(18), false)]),
             ("خلفت قتلى وجرحى", vec![(Killed, None, false), (Injured, None, false)]),
             ("أكثر من 50 قتيلاً وجريحاً", vec![(Killed, None, true), (Injured, None, true)]),
         ];

@@ -117,8 +117,9 @@ pub fn recognize(
                     && !modality.iter().any(|r| overlaps(&r.cue_tokens, &p.tokens)))
     });
     triggers.retain(|t| !outlets.iter().any(|o| overlaps(&o.tokens, &t.m.tokens)));
-    // A name inside an actor (هيئة تحرير الشام، الحشد الشعبي) is not a trigger.
-    triggers.retain(|t| !actors.iter().any(|x| x.m.overlaps(&t.m)));
+    // A name inside an actor (هيئة تحرير الشام، الحشد الشعبي) is not a trigger; an actor
+    // inside a trigger's gap (سيطرت هيئة تحرير الشام على) is its subject.
+    triggers.retain(|t| !actors.iter().any(|x| x.m.tokens.contains(&t.m.tokens.start)));
     // A place name that is also a trigger word counts as a place only after a place cue.
     places.retain(|p| p.cue.is_some() || !triggers.iter().any(|t| overlaps(&t.m.tokens, &p.tokens)));
     triggers.retain(|t| !places.iter().any(|p| overlaps(&t.m.tokens, &p.tokens)));

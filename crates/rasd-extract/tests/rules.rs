@@ -1,0 +1,135 @@
+//! Extraction rules, one synthetic article each (invented text, not from the evaluation
+//! sets): what becomes an event, where, when, by whom, how many.
+
+mod common;
+
+use common::{extract, extract_published, summary};
+use rasd_core::{ActorKind, SubEventType};
+
+fn subs(text: &str) -> Vec<(String, String)> {
+    summary(&extract(text))
+}
+
+fn pair(sub: &str, place: &str) -> (String, String) {
+    (sub.to_owned(), place.to_owned())
+}
+
+#[test]
+fn a_shelling_with_its_weapon_place_and_toll() {
+    let events = extract("قصفت قوات النظام بلدة الحراك بقذائف الهاون ما أدى لمقتل أربعة مدنيين.");
+    assert_eq!(summary(&events), vec![pair("Shelling/artillery/missile attack", "الحراك")]);
+    let e = &events[0];
+    assert_eq!(e.fatalities, Some(4));
+    assert_eq!(e.fatalities_civilians, Some(4));
+    assert_eq!(e.actor1.as_ref().map(|a| a.kind), Some(ActorKind::Regime));
+    assert_eq!(e.actor2.as_ref().map(|a| a.kind), Some(ActorKind::Civilians));
+    assert_eq!(e.location.admin1.as_deref(), Some("درعا"));
+}
+
+#[test]
+fn threats_denials_and_plans_are_not_events() {
+    for text in [
+        "هددت قوات النظام باقتحام مدينة الرستن خلال الساعات القادمة.",
+        "نفى مصدر عسكري قصف مدينة الرستن.",
+        "تستعد القوات التركية لشن هجوم على مدينة منبج.",
+        "طالب الأهالي بالإفراج عن المعتقلين في مدينة الرستن.",
+    ] {
+        assert!(subs(text).is_empty(), "{text}: {:?}", subs(text));
+    }
+}
+
+#[test]
+fn an_unconfirmed_report_is_kept_with_less_confidence() {
+    let sure = extract("توصل وجهاء مدينة الحارة وضباط النظام إلى اتفاق لوقف التصعيد.");
+    let rumour = extract("وسط أنباء عن توصل وجهاء مدينة الحارة وضباط النظام إلى اتفاق لوقف التصعيد.");
+    assert_eq!(summary(&sure), vec![pair("Agreement", "الحارة")]);
+    assert_eq!(summary(&rumour), summary(&sure));
+    assert!(rumour[0].confidence < sure[0].confidence);
+}
+
+#[test]
+fn the_town_is_the_articles_town() {
+    // البلدة refers back to the town the article is about, not to the last place named.
+    let text = "فرضت قوات النظام طوقاً أمنياً على بلدة الحراك في ريف درعا.\n\
+                ونقلت مصادر من مدينة إزرع أن دورية اعتقلت ثلاثة شبان من داخل البلدة أمس.";
+    let events = extract(text);
+    let arrest = events.iter().find(|e| e.sub_event_type == SubEventType::Arrests).expect("arrest");
+    assert_eq!(arrest.location.name, "الحراك");
+    assert_eq!(arrest.detained, Some(3));
+    assert_eq!(arrest.date.as_ref().and_then(|d| d.relative_days), Some(-1));
+}
+
+#[test]
+fn each_town_of_a_list_is_an_event() {
+    let got = subs("استهدفت غارات جوية مدن معرة النعمان وسراقب وأريحا.");
+    assert_eq!(
+        got,
+        vec![
+            pair("Air/drone strike", "معرة النعمان"),
+            pair("Air/drone strike", "سراقب"),
+            pair("Air/drone strike", "أريحا"),
+        ]
+    );
+}
+
+#[test]
+fn where_a_party_is_based_is_not_where_it_acted() {
+    // The checkpoint is in Izraa; the arrest happened in al-Hirak.
+    let got = subs("داهمت دورية من فرع الأمن العسكري في إزرع منازل في بلدة الحراك واعتقلت شابين.");
+    assert_eq!(got, vec![pair("Arrests", "الحراك")]);
+}
+
+#[test]
+fn recalled_events_are_background() {
+    let events = extract_published("وكانت مدينة الرستن قد خضعت لاتفاق تسوية عام 2018.", "2024-05-02");
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e.background), "{events:?}");
+}
+
+#[test]
+fn dates_resolve_against_publication_and_weekday_cues() {
+    let e = extract_published("قصف الطيران الحربي مدينة أريحا يوم الجمعة الماضي.", "2024-05-07");
+    assert_eq!(e[0].date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).as_deref(), Some("2024-05-03"));
+    // A weekday cue moves the day back from a collection date that is a day late.
+    let e = extract_published("قصفت قوات النظام اليوم (الاثنين) مدينة أريحا.", "2024-05-07");
+    assert_eq!(e[0].date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+}
+
+#[test]
+fn a_sub_type_follows_the_weapon_and_the_agent() {
+    assert_eq!(subs("استهدف هجوم بطائرة مسيرة قاعدة التنف."), vec![pair("Air/drone strike", "قاعدة التنف")]);
+    assert_eq!(subs("انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الصنمين."), vec![pair("Remote explosive/landmine/IED", "الصنمين")]);
+    assert_eq!(subs("فجر انتحاري نفسه بحزام ناسف في مدينة الصنمين."), vec![pair("Suicide bomb", "الصنمين")]);
+    // Israel's attacks without a stated weapon are air strikes.
+    assert_eq!(subs("استهدف العدوان الإسرائيلي مواقع في مدينة مصياف."), vec![pair("Air/drone strike", "مصياف")]);
+}
+
+#[test]
+fn territory_changes_hands_by_who_takes_it() {
+    assert_eq!(subs("سيطرت هيئة تحرير الشام على بلدة كفرنبل."), vec![pair("Non-state actor overtakes territory", "كفرنبل")]);
+    assert_eq!(subs("استعادت قوات النظام السيطرة على بلدة كفرنبل."), vec![pair("Government regains territory", "كفرنبل")]);
+}
+
+#[test]
+fn abduction_by_armed_groups_and_arrest_by_the_state() {
+    assert_eq!(subs("اعتقلت قوات النظام خمسة شبان في مدينة جاسم."), vec![pair("Arrests", "جاسم")]);
+    assert_eq!(subs("خطف مسلحون مجهولون طبيباً في مدينة جاسم."), vec![pair("Abduction/forced disappearance", "جاسم")]);
+}
+
+#[test]
+fn totals_over_long_periods_are_not_events() {
+    assert!(subs("قتل 3200 عنصر من التنظيم في غارات التحالف على محافظة الرقة منذ بدء الحملة.").is_empty());
+}
+
+#[test]
+fn events_abroad_are_left_out_by_default() {
+    assert!(subs("قصفت الطائرات الإسرائيلية بلدة عيتا الشعب في جنوب لبنان.").is_empty());
+}
+
+#[test]
+fn a_sentence_of_deaths_joins_the_incident_told_before_it() {
+    let events = extract("انفجرت سيارة مفخخة في سوق مدينة أعزاز.\nوأسفر الانفجار عن مقتل 6 أشخاص وإصابة 20 آخرين.");
+    assert_eq!(summary(&events), vec![pair("Remote explosive/landmine/IED", "أعزاز")]);
+    assert_eq!(events[0].fatalities, Some(6));
+    assert_eq!(events[0].injured, Some(20));
+}
