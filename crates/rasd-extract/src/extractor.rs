@@ -107,7 +107,9 @@ impl Extractor {
                 Some(start)
             })
             .collect();
+        let title_line = parts.first() == Some(&TextPart::Body) && doc.title.is_some();
         let view = DocView {
+            title_line,
             sentence_offsets: &sentence_offsets,
             doc_id: doc.id.as_str(),
             parts: &parts,

@@ -40,6 +40,9 @@ const TARGET_MARKERS: &[&str] = &[
     "مستودعات", "اهداف", "قافله", "ثكنه", "منشاتين", "لصالح", "استهداف", "قتلي", "جرحي", "مع",
 ];
 
+/// Words before an actor that make it a supporter of the agent (مدعومة ب، بمساندة).
+const SUPPORT_MARKERS: &[&str] = &["مدعومه", "مدعوما", "مدعومين", "مدعوم", "دعم", "مسانده", "مشاركه", "غطاء"];
+
 /// Words right before an actor that make it the agent (من قبل، بنيران، نفذها…).
 const AGENT_MARKERS: &[&str] = &[
     "قبل", "بنيران", "نيران", "برصاص", "بواسطه", "نفذها", "نفذه", "شنها", "شنه", "اطلقتها", "نفذتها", "شنتها",
@@ -103,12 +106,16 @@ pub fn pick_actors(
                 continue;
             }
         }
+        // "قوات النظام مدعومة بمسلحين موالين": the supporters are associates, not the agent.
+        if SUPPORT_MARKERS.contains(&prev_key.as_str()) || SUPPORT_MARKERS.contains(&prev_word(a, pos.saturating_sub(1)).as_str()) {
+            continue;
+        }
         let marked_target = TARGET_MARKERS.contains(&prev_key.as_str());
         // An agent marker after the trigger belongs to it only close by; further on it
         // names the agent of something else (تفجير نفسه … بعد محاصرته من قبل X).
-        let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str()) && (before || dist <= 3))
-            || by_agent_phrase(a, clause.tokens.start, pos);
-        if AGENT_MARKERS.contains(&prev_key.as_str()) && !marked_agent {
+        let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str()) || by_agent_phrase(a, clause.tokens.start, pos))
+            && (before || dist <= 3);
+        if (AGENT_MARKERS.contains(&prev_key.as_str()) || by_agent_phrase(a, clause.tokens.start, pos)) && !marked_agent {
             continue;
         }
         // "غارات للجيشين" (the trigger's own لـ) is the agent; "حاجزا لقوات" the target.

@@ -76,7 +76,7 @@ pub fn pick_date(
     if let Some(d) = m
         .dates
         .iter()
-        .filter(|d| usable(d) && d.span.end <= sentence.span.start && relative(d))
+        .filter(|d| usable(d) && d.span.end <= sentence.span.start && relative(d) && !d.since)
         .next_back()
     {
         return from_mention(d, DateSource::Paragraph);
@@ -95,7 +95,7 @@ pub fn pick_date(
 
 /// The last narrative date of a paragraph, to carry into the next one.
 pub fn last_of(m: &Mentions) -> Option<DatePick> {
-    m.dates.iter().filter(|d| usable(d) && relative(d)).next_back().map(|d| from_mention(d, DateSource::Paragraph))
+    m.dates.iter().filter(|d| usable(d) && relative(d) && !d.since).next_back().map(|d| from_mention(d, DateSource::Paragraph))
 }
 
 /// Dates that anchor a narrative to the present (اليوم، أمس، يوم الجمعة), which carry over

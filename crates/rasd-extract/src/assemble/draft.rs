@@ -38,6 +38,8 @@ pub struct Draft {
     pub weak: bool,
     /// Stated only by a killing word (مقتل) without another trigger.
     pub killing: bool,
+    /// Stated in the document's title (a headline may total several incidents).
+    pub in_title: bool,
     /// The trigger is a definite noun (الاستهداف), which may refer back to an attack told
     /// before.
     pub definite_trigger: bool,
@@ -144,6 +146,7 @@ impl Draft {
             doc_sentence: view.sentence_offsets[c.para] + c.sentence,
             clause: (c.para, c.clause),
             killing: c.role == crate::lexicon::TriggerRole::Killing,
+            in_title: part == TextPart::Title || (c.para == 0 && c.sentence == 0 && view.parts.first() == Some(&TextPart::Body) && view.title_line),
             definite_trigger: rasd_text::stems(a.key_at(c.tokens.start)).iter().any(|s| s.stripped.article),
             weak: (matches!(c.role, crate::lexicon::TriggerRole::Attack | crate::lexicon::TriggerRole::Killing)
                 && c.weapon.is_none())

@@ -132,7 +132,14 @@ pub fn merge_in_article(drafts: Vec<Draft>, stats: &mut Stats) -> Vec<Draft> {
     drafts.sort_by_key(|d| (d.weak || d.killing, vague(d), !d.date.stated(), d.order));
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        match out.iter_mut().find(|o| same_incident(o, &d)) {
+        // Of the events it may belong to, the one of its own sub-type and place.
+        let best = out
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| same_incident(o, &d))
+            .max_by_key(|(i, o)| (o.sub == d.sub, same_place(o, &d), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        match best.map(|i| &mut out[i]) {
             Some(o) => {
                 tracing::debug!(into = %o.sub, at = %o.place.place.location.name, merged = %d.sub, from = %d.place.place.location.name, "merged in article");
                 absorb(o, d);
@@ -204,7 +211,13 @@ fn absorb(into: &mut Draft, d: Draft) {
         into.evidence.extend(d.evidence);
         return;
     }
-    merge_counts(&mut into.counts, &d.counts, d_first);
+    // A headline or a vague telling may total several incidents: its figures only fill
+    // what the specific event lacks, never replace what it states.
+    if vague(&d) || d.in_title {
+        fill_counts(&mut into.counts, &d.counts);
+    } else {
+        merge_counts(&mut into.counts, &d.counts, d_first);
+    }
     if d_first && !vague(&d) {
         into.notes = d.notes.clone();
         into.order = d.order;
@@ -217,6 +230,21 @@ fn absorb(into: &mut Draft, d: Draft) {
 fn push(tags: &mut Vec<Tag>, t: Tag) {
     if !tags.contains(&t) {
         tags.push(t);
+    }
+}
+
+fn fill_counts(into: &mut Counts, other: &Counts) {
+    let fill = |a: &mut Option<super::counts::CountPick>, b: &Option<super::counts::CountPick>| {
+        if a.is_none() {
+            a.clone_from(b);
+        }
+    };
+    fill(&mut into.fatalities, &other.fatalities);
+    fill(&mut into.injured, &other.injured);
+    fill(&mut into.detained, &other.detained);
+    fill(&mut into.displaced, &other.displaced);
+    if into.civilians.is_none() {
+        into.civilians = other.civilians;
     }
 }
 

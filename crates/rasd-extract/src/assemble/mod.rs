@@ -38,6 +38,63 @@ pub struct DocView<'d, 'a> {
     pub publication: Option<NaiveDate>,
     /// The number of sentences before each paragraph.
     pub sentence_offsets: &'d [usize],
+    /// The first paragraph of the body is the title line (plain-text files).
+    pub title_line: bool,
+}
+
+/// A sentence of casualties with no event of its own (وأسفر الانفجار عن مقتل 6؛ دون
+/// تسجيل أي خسائر بشرية) completes the violent event told in the sentence or two before it:
+/// its figures fill what that event lacks.
+fn attach_orphan_counts(view: &DocView<'_, '_>, drafts: &mut [Draft]) {
+    let with_drafts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.doc_sentence).collect();
+    for (pi, m) in view.mentions.iter().enumerate() {
+        for k in m.casualties.iter().filter(|k| k.value.is_some() && !k.shared) {
+            let s = view.sentence_offsets[pi] + k.sentence;
+            if with_drafts.contains(&s)
+                || m.modality.iter().any(|r| r.effect == crate::lexicon::ModalityEffect::Aggregate && r.covers(k.tokens.start))
+            {
+                continue;
+            }
+            // The latest violent event before it, preferring one at a specific place.
+            let Some(d) = drafts
+                .iter_mut()
+                .filter(|d| d.sub.is_violent() && d.doc_sentence < s && s - d.doc_sentence <= 2)
+                .max_by_key(|d| (!d.place.place.area, d.doc_sentence))
+            else {
+                continue;
+            };
+            let pick = counts::CountPick {
+                value: k.value.unwrap_or(0),
+                qualifier: k.qualifier,
+                span: k.number.map_or(k.cue, |n| n.cover(k.cue)),
+                rule: format!("casualty:{} (next sentence)", k.rule),
+            };
+            let field = match k.kind {
+                crate::lexicon::CasualtyKind::Killed => rasd_core::Field::Fatalities,
+                crate::lexicon::CasualtyKind::Injured => rasd_core::Field::Injured,
+                crate::lexicon::CasualtyKind::NoCasualties => rasd_core::Field::Fatalities,
+                _ => continue,
+            };
+            let mut filled = false;
+            if k.kind == crate::lexicon::CasualtyKind::NoCasualties && d.counts.injured.is_none() {
+                d.counts.injured = Some(pick.clone());
+                filled = true;
+            }
+            let slot = if field == rasd_core::Field::Fatalities { &mut d.counts.fatalities } else { &mut d.counts.injured };
+            if slot.is_none() {
+                *slot = Some(pick.clone());
+                filled = true;
+            }
+            if filled {
+                let a = &view.paras[pi];
+                d.evidence.push(
+                    rasd_core::Evidence::new(field, pick.span, a.span_text(pick.span), pick.rule)
+                        .in_part(view.parts[pi])
+                        .with_qualifier(pick.qualifier),
+                );
+            }
+        }
+    }
 }
 
 /// A town or hamlet of little importance, named without a settlement cue.
@@ -154,11 +211,15 @@ pub fn assemble(
                     "draft"
                 );
                 let mut d = Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background);
-                d.weak &= !decided_by_agent;
+                // An attack between two armed parties is a clash for sure, not a default.
+                let armed = |p: &Option<ActorPick>| p.as_ref().is_some_and(|p| p.actor.kind.is_armed() && !p.victim);
+                let decided_clash = sub == rasd_core::SubEventType::ArmedClash && armed(&a1) && armed(&a2);
+                d.weak &= !decided_by_agent && !decided_clash;
                 drafts.push(d);
             }
         }
     }
+    attach_orphan_counts(view, &mut drafts);
     inherit_weapons(&mut drafts);
     let drafts = merge::merge_in_article(drafts, stats);
     let mut events = Vec::with_capacity(drafts.len());

@@ -219,12 +219,22 @@ pub fn pick_places(
     if let Some(p) = choose(a, m, mentions, index, resolved, c, preferred, last_event) {
         return p;
     }
-    // The paragraph's last place before this sentence.
-    if let Some(i) = (0..m.places.len())
-        .rev()
-        .find(|&i| m.places[i].tokens.start < sentence.tokens.start && usable(i))
-    {
-        return vec![PlacePick { place: resolved[i].clone(), span: m.places[i].span, para: c.para, via: PlaceVia::Paragraph }];
+    // The paragraph's last place (or reference to one) before this sentence.
+    let last_place = (0..m.places.len()).rev().find(|&i| m.places[i].tokens.start < sentence.tokens.start && usable(i));
+    let last_anaphor = m.anaphors.iter().rev().find(|h| h.start() < sentence.tokens.start);
+    let place_first = match (last_place, last_anaphor) {
+        (Some(i), Some(h)) => m.places[i].tokens.start > h.start(),
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if place_first {
+        if let Some(i) = last_place {
+            return vec![PlacePick { place: resolved[i].clone(), span: m.places[i].span, para: c.para, via: PlaceVia::Paragraph }];
+        }
+    } else if let Some(h) = last_anaphor {
+        if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
+            return vec![PlacePick { place: index.get(at).clone(), span: h.span(), para: c.para, via: PlaceVia::Paragraph }];
+        }
     }
     if let Some((pi, i)) = index.main {
         return vec![PlacePick {

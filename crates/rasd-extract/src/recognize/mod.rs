@@ -83,7 +83,7 @@ pub fn recognize(
     let actors = hits(&lex.actors, scan.actors);
     let mut triggers = hits(&lex.triggers, scan.triggers);
     let weapons = hits(&lex.weapons, scan.weapons);
-    let anaphors = hits(&lex.anaphors, scan.anaphors);
+    let mut anaphors = hits(&lex.anaphors, scan.anaphors);
     let clauses = split_clauses(a);
     let taken: Vec<Range<usize>> = triggers
         .iter()
@@ -117,6 +117,13 @@ pub fn recognize(
                     && !modality.iter().any(|r| overlaps(&r.cue_tokens, &p.tokens)))
     });
     triggers.retain(|t| !outlets.iter().any(|o| overlaps(&o.tokens, &t.m.tokens)));
+    // An anaphor inside a name (جيش الفتح في المنطقة الجنوبية) or before a compass word
+    // (المنطقة الشرقية: a region, not "the area") refers to nothing.
+    anaphors.retain(|h| {
+        !actors.iter().any(|x| overlaps(&x.m.tokens, &h.tokens()))
+            && !places.iter().any(|p| overlaps(&p.tokens, &h.tokens()))
+            && !scan.directions.iter().any(|d| d.tokens.start == h.m.tokens.end)
+    });
     // A name inside an actor (هيئة تحرير الشام، الحشد الشعبي) is not a trigger; an actor
     // inside a trigger's gap (سيطرت هيئة تحرير الشام على) is its subject.
     triggers.retain(|t| !actors.iter().any(|x| x.m.tokens.contains(&t.m.tokens.start)));
