@@ -28,7 +28,7 @@ pub struct StateOptions {
 impl Default for StateOptions {
     fn default() -> Self {
         StateOptions {
-            store_concurrency: 16,
+            store_concurrency: 8,
             cache_check: Duration::from_secs(1),
             cache_entries: 2048,
         }
@@ -112,32 +112,38 @@ impl AppState {
         self.0.cache.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// A cached value for `key`, or `compute`'s (then cached). Before a lookup, at most
-    /// once per [`StateOptions::cache_check`], the change feed is asked whether anything
-    /// changed; if so the cache starts over. Runs on a blocking thread.
+    /// A cached value for `key`, or `compute`'s (then cached), on a blocking thread. See
+    /// [`AppState::cached_in`].
     pub async fn cached<T, F>(&self, key: String, compute: F) -> Result<T, ApiError>
     where
         T: serde::Serialize + serde::de::DeserializeOwned + Send + 'static,
         F: FnOnce(&dyn Store) -> Result<T, ApiError> + Send + 'static,
     {
         let this = self.clone();
-        self.run(move |store| {
-            this.refresh_cache(store)?;
-            if let Some(v) = this.cache().entries.get(&key).cloned() {
-                return serde_json::from_value(v.as_ref().clone())
-                    .map_err(|e| ApiError::Internal(e.to_string()));
-            }
-            let value = compute(store)?;
-            let json =
-                serde_json::to_value(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
-            let mut cache = this.cache();
-            if cache.entries.len() >= this.0.opts.cache_entries {
-                cache.entries.clear();
-            }
-            cache.entries.insert(key, Arc::new(json));
-            Ok(value)
-        })
-        .await
+        self.run(move |store| this.cached_in(store, key, compute))
+            .await
+    }
+
+    /// A cached value for `key`, or `compute`'s (then cached), inside a store call. Before
+    /// a lookup, at most once per [`StateOptions::cache_check`], the change feed is asked
+    /// whether anything changed; if so the cache starts over.
+    pub fn cached_in<T, F>(&self, store: &dyn Store, key: String, compute: F) -> Result<T, ApiError>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned,
+        F: FnOnce(&dyn Store) -> Result<T, ApiError>,
+    {
+        self.refresh_cache(store)?;
+        if let Some(v) = self.cache().entries.get(&key).cloned() {
+            return T::deserialize(v.as_ref()).map_err(|e| ApiError::Internal(e.to_string()));
+        }
+        let value = compute(store)?;
+        let json = serde_json::to_value(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let mut cache = self.cache();
+        if cache.entries.len() >= self.0.opts.cache_entries {
+            cache.entries.clear();
+        }
+        cache.entries.insert(key, Arc::new(json));
+        Ok(value)
     }
 
     fn refresh_cache(&self, store: &dyn Store) -> Result<(), StoreError> {

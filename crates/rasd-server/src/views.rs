@@ -35,10 +35,29 @@ pub struct SourceInfo {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// The title, or for a document without one (a plain-text file) its first line.
+    pub headline: Option<String>,
     pub published: Option<Timestamp>,
     pub collected: Option<Timestamp>,
     /// The first copy, when this document is a near-duplicate.
     pub duplicate_of: Option<i64>,
+}
+
+/// Longest headline taken from a document's first line (characters).
+const HEADLINE_CHARS: usize = 160;
+
+/// The title, else the first line of the first kept paragraph (shortened).
+fn headline(d: &StoredDocument) -> Option<String> {
+    if let Some(t) = d.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return Some(t.to_owned());
+    }
+    let first = d.kept.first().and_then(|s| s.slice(&d.text))?;
+    let line = first.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut out: String = line.chars().take(HEADLINE_CHARS).collect();
+    if line.chars().count() > HEADLINE_CHARS {
+        out.push('…');
+    }
+    Some(out)
 }
 
 impl From<&StoredDocument> for SourceInfo {
@@ -49,6 +68,7 @@ impl From<&StoredDocument> for SourceInfo {
             outlet: d.outlet.clone(),
             url: d.url.clone(),
             title: d.title.clone(),
+            headline: headline(d),
             published: d.published,
             collected: d.collected,
             duplicate_of: d.duplicate_of,

@@ -46,8 +46,8 @@ pub struct ServeArgs {
     /// Longest time a request may take (seconds).
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
-    /// Store calls running at once.
-    #[arg(long, default_value_t = 16, value_name = "N")]
+    /// Store calls running at once (more wait without holding a thread).
+    #[arg(long, default_value_t = 8, value_name = "N")]
     pub store_concurrency: usize,
     /// Read connections of the database pool.
     #[arg(long, default_value_t = 8, value_name = "N")]

@@ -29,33 +29,32 @@ pub async fn list(
     let filter = query::filter(&mut p)?;
     let page = query::page(&mut p)?;
     p.finish()?;
-    let f = filter.clone();
-    let total: u64 = state
-        .cached(count_key(&filter), move |s| Ok(s.count_events(&f)?))
-        .await?;
-    let items = match page.sort.store_sort() {
-        Some(sort) => {
-            let store_page = Page {
-                limit: page.limit,
-                offset: page.offset,
-                sort,
+    // One store call: the (cached) count, then the page.
+    let st = state.clone();
+    let (total, items) = state
+        .run(move |s| {
+            let total: u64 =
+                st.cached_in(s, count_key(&filter), |s| Ok(s.count_events(&filter)?))?;
+            let items = match page.sort.store_sort() {
+                Some(sort) => {
+                    let store_page = Page {
+                        limit: page.limit,
+                        offset: page.offset,
+                        sort,
+                    };
+                    s.events(&filter, &store_page)?
+                }
+                None if total > FATALITIES_SORT_MAX => {
+                    return Err(ApiError::bad_request(format!(
+                        "sort=fatalities works on at most {FATALITIES_SORT_MAX} matching events \
+                         ({total} match): narrow the filter"
+                    )));
+                }
+                None => sorted_by_fatalities(s, &filter, page.limit, page.offset)?,
             };
-            state
-                .run(move |s| Ok(s.events(&filter, &store_page)?))
-                .await?
-        }
-        None => {
-            if total > FATALITIES_SORT_MAX {
-                return Err(ApiError::bad_request(format!(
-                    "sort=fatalities works on at most {FATALITIES_SORT_MAX} matching events \
-                     ({total} match): narrow the filter"
-                )));
-            }
-            state
-                .run(move |s| sorted_by_fatalities(s, &filter, page.limit, page.offset))
-                .await?
-        }
-    };
+            Ok((total, items))
+        })
+        .await?;
     let end = u64::from(page.offset) + items.len() as u64;
     let next_offset = (end < total && !items.is_empty())
         .then(|| u32::try_from(end).ok())

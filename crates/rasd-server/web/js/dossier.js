@@ -48,7 +48,7 @@ function dossierItem(x, onSelect) {
       e.notes ? el("p", { class: "dossier-notes", dir: "auto" }, e.notes) : null,
       el("ul", { class: "dossier-sources" }, x.sources.map((s) => el("li", {},
         el("strong", {}, s.outlet ? el("bdi", {}, s.outlet) : el("bdi", { dir: "ltr" }, s.doc_id)), " — ",
-        el("bdi", {}, s.title || t("source.untitled")),
+        el("bdi", {}, s.headline || t("source.untitled")),
         s.published ? el("span", { class: "muted", dir: "ltr" }, " " + s.published.slice(0, 10)) : null,
         s.url ? el("span", { class: "small" }, " ", safeLink(s.url, "↗")) : null)))));
 }

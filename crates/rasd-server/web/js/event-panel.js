@@ -84,7 +84,7 @@ async function sourceBlock(src, reports, selection) {
   const box = el("article", { class: "source", dataset: { document: src.document } },
     el("header", {},
       el("div", { class: "source-outlet" }, src.outlet ? el("bdi", {}, src.outlet) : el("bdi", { dir: "ltr" }, src.doc_id)),
-      el("div", { class: "source-title", dir: "auto" }, src.title || t("source.untitled")),
+      el("div", { class: "source-title", dir: "auto" }, src.headline || t("source.untitled")),
       el("div", { class: "muted small" },
         src.published ? el("span", { dir: "ltr" }, t("source.published", { date: src.published })) : null,
         src.duplicate_of ? el("span", { class: "badge" }, t("panel.duplicate")) : null,

@@ -18,7 +18,7 @@ export function eventRow(e, { selected = false } = {}) {
   return el("li", {
     class: "event-row" + (selected ? " selected" : ""),
     tabindex: 0,
-    dataset: { id: e.id },
+    dataset: { id: e.id, type: e.event_type, date: e.date || "" },
     on: {
       click: () => onSelect(e.id),
       keydown: (ev) => { if (ev.key === "Enter") onSelect(e.id); },

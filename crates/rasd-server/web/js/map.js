@@ -117,7 +117,7 @@ let legend = null;
 let attribution = "";
 function addLegend() {
   if (legend) legend.remove();
-  legend = L.control({ position: "topright" });
+  legend = L.control({ position: "bottomright" });
   legend.onAdd = () => {
     const box = el("div", { class: "legend" });
     for (const type of Object.keys(TYPES)) {

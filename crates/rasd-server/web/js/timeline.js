@@ -7,7 +7,7 @@ import { t, num } from "./i18n.js";
 
 const DAY = 86400000;
 const H = 120;
-const PAD = { top: 8, bottom: 20, left: 8, right: 8 };
+const PAD = { top: 16, bottom: 20, left: 8, right: 8 };
 
 let root = null;
 let onRangeCb = () => {};
@@ -105,7 +105,9 @@ export function drawTimeline(stats, range) {
     const label = bin.unit === "month" ? isoOf(bins[i]).slice(0, 7) : isoOf(bins[i]);
     chart.append(svg("text", { x, y: H - 5, "text-anchor": "middle", class: "tick" }, label));
   }
-  chart.append(svg("text", { x: PAD.left + 2, y: PAD.top + 10, class: "tick" }, String(max)));
+  // The scale: a faint line at the tallest bar, labelled above it.
+  chart.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: PAD.top + 0.5, y2: PAD.top + 0.5, stroke: "#e4e7eb", "stroke-dasharray": "2 3" }));
+  chart.append(svg("text", { x: PAD.left + 2, y: PAD.top - 4, class: "tick" }, `${num(max)} / ${t("timeline." + bin.unit)}`));
   // The selected period.
   if (range) {
     const i0 = bins.findIndex((d) => bin.next(d) > dayOf(range.since));
