@@ -14,25 +14,43 @@ use rasd_extract::{ExtractConfig, Extractor, Lexicon};
 use rasd_ingest::{IngestConfig, Ingestor, Input};
 
 fn corpus() -> PathBuf {
-    std::env::var_os("RASD_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/saudinewsnet/articles.jsonl.gz")
-    })
+    std::env::var_os("RASD_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/saudinewsnet/articles.jsonl.gz")
+        })
 }
 
 fn documents(n: usize) -> Option<Vec<Document>> {
     let path = corpus();
     if !path.exists() {
-        eprintln!("skipping the extraction benchmark: no corpus at {}", path.display());
+        eprintln!(
+            "skipping the extraction benchmark: no corpus at {}",
+            path.display()
+        );
         return None;
     }
     let ingestor = Ingestor::new(IngestConfig::default()).ok()?;
-    Some(ingestor.documents([Input::from(path)]).filter_map(Result::ok).take(n).collect())
+    Some(
+        ingestor
+            .documents([Input::from(path)])
+            .filter_map(Result::ok)
+            .take(n)
+            .collect(),
+    )
 }
 
 fn bench(c: &mut Criterion) {
-    let n = std::env::var("RASD_BENCH_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
+    let n = std::env::var("RASD_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
     let Some(docs) = documents(n) else { return };
-    let bytes: usize = docs.iter().map(|d| d.kept.iter().map(|s| s.len()).sum::<usize>()).sum();
+    let bytes: usize = docs
+        .iter()
+        .map(|d| d.kept.iter().map(|s| s.len()).sum::<usize>())
+        .sum();
     let extractor = Extractor::new(
         Arc::new(Lexicon::builtin().expect("built-in lexicons")),
         rasd_gazetteer::Gazetteer::embedded().expect("embedded gazetteer"),
@@ -42,7 +60,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     g.bench_function(format!("{} articles, one thread", docs.len()), |b| {
-        b.iter(|| docs.iter().map(|d| extractor.extract(d).events.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extractor.extract(d).events.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

@@ -24,7 +24,13 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-fn doc(id: String, text: String, title: Option<String>, published: Option<&str>, collected: Option<&str>) -> Document {
+fn doc(
+    id: String,
+    text: String,
+    title: Option<String>,
+    published: Option<&str>,
+    collected: Option<&str>,
+) -> Document {
     Document {
         id: DocId(id),
         origin: Origin::default(),
@@ -54,11 +60,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|l| {
                     let v: serde_json::Value = serde_json::from_str(l).expect("json");
                     let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
-                    doc(s("id").unwrap_or_default(), s("text").unwrap_or_default(), s("title"), v.get("published").and_then(|x| x.as_str()), v.get("collected").and_then(|x| x.as_str()))
+                    doc(
+                        s("id").unwrap_or_default(),
+                        s("text").unwrap_or_default(),
+                        s("title"),
+                        v.get("published").and_then(|x| x.as_str()),
+                        v.get("collected").and_then(|x| x.as_str()),
+                    )
                 })
                 .collect()
         } else {
-            let name = std::path::Path::new(&path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = std::path::Path::new(&path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             vec![doc(name, text, None, None, None)]
         };
         for d in docs {

@@ -10,5 +10,10 @@ pub enum LexiconError {
         source: toml::de::Error,
     },
     #[error("{file}: [[{table}]] entry {entry}: {reason}")]
-    Entry { file: String, table: &'static str, entry: usize, reason: String },
+    Entry {
+        file: String,
+        table: &'static str,
+        entry: usize,
+        reason: String,
+    },
 }

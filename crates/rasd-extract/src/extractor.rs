@@ -28,7 +28,11 @@ pub struct ExtractConfig {
 
 impl Default for ExtractConfig {
     fn default() -> Self {
-        ExtractConfig { min_confidence: 0.55, include_foreign: false, background_days: 30 }
+        ExtractConfig {
+            min_confidence: 0.55,
+            include_foreign: false,
+            background_days: 30,
+        }
     }
 }
 
@@ -49,7 +53,11 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(lexicon: Arc<Lexicon>, gazetteer: Arc<Gazetteer>, config: ExtractConfig) -> Self {
-        Extractor { lexicon, gazetteer, config }
+        Extractor {
+            lexicon,
+            gazetteer,
+            config,
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -66,12 +74,19 @@ impl Extractor {
 
     /// The events of a document, in reading order.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut stats = Stats { documents: 1, ..Stats::default() };
+        let mut stats = Stats {
+            documents: 1,
+            ..Stats::default()
+        };
         let mut parts: Vec<TextPart> = Vec::new();
         let mut paras: Vec<AnalyzedText<'_>> = Vec::new();
         if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
             // A plain-text file's title line is part of its text already.
-            let in_body = doc.kept.first().and_then(|s| s.slice(&doc.text)).is_some_and(|p| p.trim_start().starts_with(title.trim()));
+            let in_body = doc
+                .kept
+                .first()
+                .and_then(|s| s.slice(&doc.text))
+                .is_some_and(|p| p.trim_start().starts_with(title.trim()));
             if !in_body {
                 parts.push(TextPart::Title);
                 paras.push(rasd_text::analyze(title, 0));
@@ -87,7 +102,11 @@ impl Extractor {
         stats.paragraphs = paras.len();
         stats.sentences = paras.iter().map(|a| a.sentences.len()).sum();
         // "اليوم (الاثنين)" dates the article; it stands in the title or the lead.
-        let today_weekday = paras.iter().take(LEAD_PARAGRAPHS).find_map(rasd_text::find_today_weekday).map(|(w, _)| w);
+        let today_weekday = paras
+            .iter()
+            .take(LEAD_PARAGRAPHS)
+            .find_map(rasd_text::find_today_weekday)
+            .map(|(w, _)| w);
         let dates = DateContext {
             anchor: doc.anchor_date(),
             anchor_is_collection: doc.anchor_is_collection(),

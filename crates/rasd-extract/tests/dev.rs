@@ -32,6 +32,34 @@ fn dev_set_reaches_the_issue_figures() {
     println!("{}", report.to_text(false));
     assert!(report.events.f1 >= 0.70, "dev F1 {}", report.events.f1);
     let acc = |f: &rasd_eval::FieldScore| f.accuracy.unwrap_or(0.0);
-    assert!(acc(&report.fields.date_exact) >= 0.80, "date exact {:?}", report.fields.date_exact);
-    assert!(acc(&report.fields.fatalities) >= 0.90, "fatalities {:?}", report.fields.fatalities);
+    assert!(
+        acc(&report.fields.date_exact) >= 0.80,
+        "date exact {:?}",
+        report.fields.date_exact
+    );
+    assert!(
+        acc(&report.fields.fatalities) >= 0.90,
+        "fatalities {:?}",
+        report.fields.fatalities
+    );
+    assert!(
+        acc(&report.fields.sub_event_type) >= 0.90,
+        "sub-type {:?}",
+        report.fields.sub_event_type
+    );
+    assert!(
+        acc(&report.fields.actor1) >= 0.60,
+        "actor1 {:?}",
+        report.fields.actor1
+    );
+    assert!(
+        acc(&report.fields.actor2) >= 0.60,
+        "actor2 {:?}",
+        report.fields.actor2
+    );
+    assert!(
+        acc(&report.fields.admin1) >= 0.95,
+        "admin1 {:?}",
+        report.fields.admin1
+    );
 }

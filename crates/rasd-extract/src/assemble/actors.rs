@@ -17,6 +17,10 @@ pub struct ActorPick {
     pub generic: bool,
     pub victim: bool,
     pub air_power: bool,
+    /// How surely the text makes it this role: 3 stated (من قبل، a nationality adjective
+    /// of the trigger, the subject inside the trigger), 2 by position in the trigger's
+    /// clause, 1 elsewhere in the sentence, 0 carried from elsewhere.
+    pub strength: u8,
 }
 
 impl ActorPick {
@@ -28,30 +32,101 @@ impl ActorPick {
             generic: h.entry.generic,
             victim: h.entry.victim,
             air_power: h.entry.air_power,
+            strength: 1,
+        }
+    }
+
+    fn ranked(score: i64, h: &Hit<ActorEntry>) -> Self {
+        let strength = match score {
+            ..-20 => 3,
+            -20..20 => 2,
+            _ => 1,
+        };
+        ActorPick {
+            strength,
+            ..ActorPick::from_hit(h)
         }
     }
 }
 
 /// Words right before an actor that make it the target (على، ضد، مواقع، مقر…).
 const TARGET_MARKERS: &[&str] = &[
-    "علي", "ضد", "مواقع", "موقع", "مقر", "مقرات", "مقار", "قاعده", "قواعد", "نقاط", "نقطه", "حاجز", "حواجز",
-    "تمركزات", "صفوف", "عناصر", "عنصرا", "ارتال", "رتل", "سياره", "سيارات", "دوريه", "تجمعات", "تجمع",
-    "معسكرات", "مخازن", "من", "بين", "قيادي", "قياديا", "مقاتلي", "مسلحي", "افراد", "جنود", "ضابطا",
-    "مستودعات", "اهداف", "قافله", "ثكنه", "منشاتين", "لصالح", "استهداف", "قتلي", "جرحي", "مع",
+    "علي",
+    "ضد",
+    "مواقع",
+    "موقع",
+    "مقر",
+    "مقرات",
+    "مقار",
+    "قاعده",
+    "قواعد",
+    "نقاط",
+    "نقطه",
+    "حاجز",
+    "حواجز",
+    "تمركزات",
+    "صفوف",
+    "عناصر",
+    "عنصرا",
+    "ارتال",
+    "رتل",
+    "سياره",
+    "سيارات",
+    "دوريه",
+    "تجمعات",
+    "تجمع",
+    "معسكرات",
+    "مخازن",
+    "من",
+    "بين",
+    "قيادي",
+    "قياديا",
+    "مقاتلي",
+    "مسلحي",
+    "افراد",
+    "جنود",
+    "ضابطا",
+    "مستودعات",
+    "اهداف",
+    "قافله",
+    "ثكنه",
+    "منشاتين",
+    "لصالح",
+    "استهداف",
+    "قتلي",
+    "جرحي",
+    "مع",
 ];
 
 /// Words before an actor that make it a supporter of the agent (مدعومة ب، بمساندة).
-const SUPPORT_MARKERS: &[&str] = &["مدعومه", "مدعوما", "مدعومين", "مدعوم", "دعم", "مسانده", "مشاركه", "غطاء"];
+const SUPPORT_MARKERS: &[&str] = &[
+    "مدعومه",
+    "مدعوما",
+    "مدعومين",
+    "مدعوم",
+    "دعم",
+    "مسانده",
+    "مشاركه",
+    "غطاء",
+    "تعاون",
+    "تنسيق",
+];
 
 /// Words right before an actor that make it the agent (من قبل، بنيران، نفذها…).
 const AGENT_MARKERS: &[&str] = &[
-    "قبل", "بنيران", "نيران", "برصاص", "بواسطه", "نفذها", "نفذه", "شنها", "شنه", "اطلقتها", "نفذتها", "شنتها",
+    "قبل",
+    "بنيران",
+    "نيران",
+    "برصاص",
+    "بواسطه",
+    "نفذها",
+    "نفذه",
+    "شنها",
+    "شنه",
+    "اطلقتها",
+    "نفذتها",
+    "شنتها",
 ];
-
-/// Triggers whose grammatical subject is the target (تعرض X لقصف).
-fn is_passive(rule: &str) -> bool {
-    rule.contains("تعرض")
-}
 
 /// Picks actor1 and actor2 for a candidate.
 pub fn pick_actors(
@@ -61,10 +136,14 @@ pub fn pick_actors(
     prev_sentence_agent: Option<&ActorPick>,
 ) -> (Option<ActorPick>, Option<ActorPick>) {
     let sentence = &a.sentences[c.sentence];
-    let in_sentence: Vec<&Hit<ActorEntry>> =
-        m.actors.iter().filter(|h| sentence.tokens.contains(&h.start())).collect();
+    let in_sentence: Vec<&Hit<ActorEntry>> = m
+        .actors
+        .iter()
+        .filter(|h| sentence.tokens.contains(&h.start()))
+        .collect();
     let clause = &m.clauses[c.clause];
-    let passive = is_passive(&c.rule);
+    // The subject of تعرضت … لقصف or تصدى … لهجوم is the target; the attacker follows.
+    let passive = c.subject_is_target || passive_verb_before(a, sentence.tokens.start, c);
     let mut agents: Vec<(i64, &Hit<ActorEntry>)> = Vec::new();
     let mut targets: Vec<(i64, &Hit<ActorEntry>)> = Vec::new();
     // "اشتباكات بين X و Y": X against Y.
@@ -72,9 +151,12 @@ pub fn pick_actors(
         .find(|&i| a.key_at(i) == "بين" && i >= c.tokens.start);
     // The subject of a reporting verb (أخبر الوفد بأن …) stands before a complementizer
     // that opens the reported clause holding the trigger.
-    let complementizer = (sentence.tokens.start..c.tokens.start)
-        .rev()
-        .find(|&i| matches!(a.key_at(i), "ان" | "بان" | "فان" | "انه" | "بانه" | "لان" | "وان"));
+    let complementizer = (sentence.tokens.start..c.tokens.start).rev().find(|&i| {
+        matches!(
+            a.key_at(i),
+            "ان" | "بان" | "فان" | "انه" | "بانه" | "لان" | "وان"
+        )
+    });
     for h in &in_sentence {
         let pos = h.start();
         let before = pos < c.tokens.start;
@@ -89,46 +171,106 @@ pub fn pick_actors(
         let same_clause = clause.tokens.contains(&pos);
         let score = dist + if same_clause { 0 } else { 20 };
         let prev_key = prev_word(a, pos);
-        let with_lam = rasd_text::stems(a.key_at(pos)).iter().any(|s| s.stripped.prep == Some(rasd_text::Prep::Li));
-        if h.entry.victim {
+        let with_lam = rasd_text::stems(a.key_at(pos))
+            .iter()
+            .any(|s| s.stripped.prep == Some(rasd_text::Prep::Li));
+        // Victims and things (a base) are targets; so is whoever a casualty word counts
+        // (استشهاد مستشار إيراني في غارة، مقتل 3 جنود).
+        let counted = m.casualties.iter().any(|k| {
+            !k.none && k.sentence == c.sentence && pos >= k.tokens.end && pos <= k.tokens.end + 1
+        });
+        if h.entry.victim || h.entry.target_only || counted {
             targets.push((score, h));
             continue;
         }
-        // The subject inside a gapped trigger (استعادت قوات النظام السيطرة) is its agent.
-        if c.tokens.contains(&pos) {
-            agents.push((-50, h));
+        // "الطيران المروحي التابع لنظام الأسد": the owner of an instrument is the agent.
+        if owner_of_weapon(a, m, pos) {
+            agents.push((score - 100, h));
             continue;
         }
-        if let Some(b) = between {
-            if pos > b {
-                let first_after_between = !in_sentence.iter().any(|o| o.start() > b && o.start() < pos && !o.entry.victim);
-                if first_after_between { agents.push((score, h)) } else { targets.push((score, h)) }
-                continue;
+        // The subject inside a gapped trigger (استعادت قوات النظام السيطرة) is its agent
+        // (its target when the trigger is passive: تعرضت القاعدة الأميركية لقصف).
+        if c.tokens.contains(&pos) {
+            if passive {
+                targets.push((-50, h))
+            } else {
+                agents.push((-50, h))
             }
+            continue;
+        }
+        // A nationality adjective: after an attack word or weapon it names the attacker
+        // (غارات أميركية)، after another one a partner (أميركية وإسرائيلية), and after a
+        // target noun the target (شاحنات إيرانية).
+        if h.entry.nisba {
+            match nisba_role(a, m, h) {
+                // Stated for this event only when it qualifies its trigger or a weapon of
+                // its clause.
+                NisbaRole::Attacker
+                    if pos <= c.tokens.end + 1 && pos >= c.tokens.end || same_clause =>
+                {
+                    agents.push((score - 100, h))
+                }
+                NisbaRole::Attacker => agents.push((score, h)),
+                NisbaRole::Partner => {}
+                NisbaRole::Target => targets.push((score, h)),
+            }
+            continue;
+        }
+        if let Some(b) = between
+            && pos > b
+        {
+            let first_after_between = !in_sentence
+                .iter()
+                .any(|o| o.start() > b && o.start() < pos && !o.entry.victim);
+            if first_after_between {
+                agents.push((score, h))
+            } else {
+                targets.push((score, h))
+            }
+            continue;
         }
         // "قوات النظام مدعومة بمسلحين موالين": the supporters are associates, not the agent.
-        if SUPPORT_MARKERS.contains(&prev_key.as_str()) || SUPPORT_MARKERS.contains(&prev_word(a, pos.saturating_sub(1)).as_str()) {
+        if SUPPORT_MARKERS.contains(&prev_key.as_str())
+            || SUPPORT_MARKERS.contains(&prev_word(a, pos.saturating_sub(1)).as_str())
+        {
             continue;
         }
         let marked_target = TARGET_MARKERS.contains(&prev_key.as_str());
         // An agent marker after the trigger belongs to it only close by; further on it
         // names the agent of something else (تفجير نفسه … بعد محاصرته من قبل X).
-        let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str()) || by_agent_phrase(a, clause.tokens.start, pos))
+        let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str())
+            || by_agent_phrase(a, clause.tokens.start, pos))
             && (before || dist <= 3);
-        if (AGENT_MARKERS.contains(&prev_key.as_str()) || by_agent_phrase(a, clause.tokens.start, pos)) && !marked_agent {
+        if (AGENT_MARKERS.contains(&prev_key.as_str())
+            || by_agent_phrase(a, clause.tokens.start, pos))
+            && !marked_agent
+        {
             continue;
         }
-        // "غارات للجيشين" (the trigger's own لـ) is the agent; "حاجزا لقوات" the target.
-        let lam_on_trigger = with_lam && pos == c.tokens.end;
+        // "غارات للجيشين"، "هجوم عنيف لمسلحي" (the trigger's own لـ) is the agent;
+        // "حاجزا لقوات" the target.
+        let lam_on_trigger = with_lam
+            && !TARGET_MARKERS.contains(&prev_key.as_str())
+            && (pos == c.tokens.end
+                || (pos == c.tokens.end + 1
+                    && !looks_verbal(a, c)
+                    && a.tokens[c.tokens.end].is_word()));
         // A nationality adjective right after the trigger noun (العدوان الإسرائيلي، غارات
         // أميركية) names the agent.
         let after_trigger = pos == c.tokens.end
-            || m.triggers.iter().any(|t| t.m.tokens.end == pos && clause.tokens.contains(&t.start()));
+            || m.triggers
+                .iter()
+                .any(|t| t.m.tokens.end == pos && clause.tokens.contains(&t.start()));
         let nisba = after_trigger && !with_lam && h.m.tokens.len() == 1 && {
             let k = a.key_at(pos);
             k.ends_with('ي') || k.ends_with("يه")
         };
-        if marked_agent || lam_on_trigger || nisba {
+        if passive && !before && !marked_target {
+            // تعرضت القاعدة لقصف من قبل X، تصدى الجيش لهجوم لمسلحي X: X attacked.
+            agents.push((if marked_agent { score - 100 } else { score }, h));
+        } else if passive && before {
+            targets.push((score, h));
+        } else if marked_agent || lam_on_trigger || nisba {
             // An explicit agent phrase (من قبل، بنيران) outranks mere position.
             agents.push((if marked_agent { score - 100 } else { score }, h));
         } else if marked_target || (with_lam && !lam_on_trigger) {
@@ -147,14 +289,79 @@ pub fn pick_actors(
     };
     rank(&mut agents);
     rank(&mut targets);
-    let actor1 = agents.first().map(|(_, h)| ActorPick::from_hit(h)).or_else(|| {
-        prev_sentence_agent.filter(|p| !p.victim).cloned()
-    });
+    let actor1 = agents
+        .first()
+        .map(|(s, h)| ActorPick::ranked(*s, h))
+        .or_else(|| {
+            prev_sentence_agent
+                .filter(|p| !p.victim)
+                .map(|p| ActorPick {
+                    strength: 0,
+                    ..p.clone()
+                })
+        });
     let actor2 = targets
         .iter()
-        .map(|(_, h)| ActorPick::from_hit(h))
-        .find(|p| actor1.as_ref().is_none_or(|a1| a1.actor.kind != p.actor.kind || p.victim));
+        .map(|(s, h)| ActorPick::ranked(*s, h))
+        .find(|p| {
+            actor1
+                .as_ref()
+                .is_none_or(|a1| a1.actor.kind != p.actor.kind || p.victim)
+        });
     (actor1, actor2)
+}
+
+/// Verbs whose subject suffers what the لـ-noun after them names (تعرضت القاعدة، في
+/// حقل العمر، لقصف): when the lexicon's gapped pattern cannot reach across commas.
+const PASSIVE_VERBS: &[&str] = &["تعرض", "تتعرض", "يتعرض"];
+
+fn passive_verb_before(a: &AnalyzedText<'_>, sentence_start: usize, c: &Candidate) -> bool {
+    let with_lam = rasd_text::stems(a.key_at(c.tokens.start))
+        .iter()
+        .any(|s| s.stripped.prep == Some(rasd_text::Prep::Li));
+    with_lam
+        && (sentence_start.max(c.tokens.start.saturating_sub(12))..c.tokens.start)
+            .any(|i| PASSIVE_VERBS.iter().any(|v| a.key_at(i).starts_with(v)))
+}
+
+/// Words that tie a thing to its owner (التابع لـ).
+const OWNER_WORDS: &[&str] = &["التابع", "التابعه", "تابع", "تابعه", "التابعين", "تابعين"];
+
+/// Whether the actor at `pos` owns a weapon: "<weapon> التابع لـ<actor>".
+fn owner_of_weapon(a: &AnalyzedText<'_>, m: &Mentions, pos: usize) -> bool {
+    pos >= 2
+        && OWNER_WORDS.contains(&a.key_at(pos - 1))
+        && m.weapons.iter().any(|w| w.m.tokens.end == pos - 1)
+}
+
+/// What a nationality adjective says about its actor.
+enum NisbaRole {
+    Attacker,
+    Partner,
+    Target,
+}
+
+fn nisba_role(a: &AnalyzedText<'_>, m: &Mentions, h: &Hit<ActorEntry>) -> NisbaRole {
+    let pos = h.start();
+    // The word before, skipping a punctuation mark (سورية - روسية).
+    let before = if pos > 1 && !a.tokens[pos - 1].is_word() {
+        pos - 1
+    } else {
+        pos
+    };
+    let ends_at = |end: usize| end == pos || end == before;
+    if m.actors
+        .iter()
+        .any(|o| o.entry.nisba && ends_at(o.m.tokens.end))
+    {
+        NisbaRole::Partner
+    } else if m.triggers.iter().any(|t| ends_at(t.m.tokens.end))
+        || m.weapons.iter().any(|w| ends_at(w.m.tokens.end))
+    {
+        NisbaRole::Attacker
+    } else {
+        NisbaRole::Target
+    }
 }
 
 /// Whether `من قبل` opens the phrase the actor at `pos` ends (من قبل حاجز طيار تابع لفرع
@@ -166,9 +373,13 @@ fn by_agent_phrase(a: &AnalyzedText<'_>, clause_start: usize, pos: usize) -> boo
 
 /// The key of the word before token `pos` (its last stem, without proclitics).
 fn prev_word(a: &AnalyzedText<'_>, pos: usize) -> String {
-    let Some(i) = pos.checked_sub(1) else { return String::new() };
+    let Some(i) = pos.checked_sub(1) else {
+        return String::new();
+    };
     let key = a.key_at(i);
-    rasd_text::stems(key).last().map_or_else(String::new, |s| s.key.to_string())
+    rasd_text::stems(key)
+        .last()
+        .map_or_else(String::new, |s| s.key.to_string())
 }
 
 /// Whether the trigger reads as a verb (no article, not a verbal noun pattern).
@@ -181,12 +392,23 @@ fn looks_verbal(a: &AnalyzedText<'_>, c: &Candidate) -> bool {
 /// The parties of an agreement: everyone named in the paragraph up to the end of the
 /// trigger's sentence; the government side first, the notables (or the other party)
 /// second.
-pub fn agreement_parties(a: &AnalyzedText<'_>, m: &Mentions, c: &Candidate) -> (Option<ActorPick>, Option<ActorPick>) {
+pub fn agreement_parties(
+    a: &AnalyzedText<'_>,
+    m: &Mentions,
+    c: &Candidate,
+) -> (Option<ActorPick>, Option<ActorPick>) {
     let end = a.sentences[c.sentence].tokens.end;
-    let named: Vec<&Hit<ActorEntry>> =
-        m.actors.iter().filter(|h| h.start() < end && !h.entry.victim).collect();
+    let named: Vec<&Hit<ActorEntry>> = m
+        .actors
+        .iter()
+        .filter(|h| h.start() < end && !h.entry.victim)
+        .collect();
     let nearest = |f: &dyn Fn(&Hit<ActorEntry>) -> bool| {
-        named.iter().filter(|h| f(h)).min_by_key(|h| h.start().abs_diff(c.tokens.start)).map(|h| ActorPick::from_hit(h))
+        named
+            .iter()
+            .filter(|h| f(h))
+            .min_by_key(|h| h.start().abs_diff(c.tokens.start))
+            .map(|h| ActorPick::from_hit(h))
     };
     let gov = nearest(&|h| is_government_side(h.entry.actor.kind));
     let notables = nearest(&|h| h.entry.actor.kind == ActorKind::Notables);
@@ -196,7 +418,10 @@ pub fn agreement_parties(a: &AnalyzedText<'_>, m: &Mentions, c: &Candidate) -> (
             let other = nearest(&|h| !is_government_side(h.entry.actor.kind));
             (Some(g), other)
         }
-        (None, Some(n)) => (nearest(&|h| h.entry.actor.kind != ActorKind::Notables), Some(n)),
+        (None, Some(n)) => (
+            nearest(&|h| h.entry.actor.kind != ActorKind::Notables),
+            Some(n),
+        ),
         (None, None) => {
             let mut it = named.iter().map(|h| ActorPick::from_hit(h));
             (it.next(), it.find(|_| true))

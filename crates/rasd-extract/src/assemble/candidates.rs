@@ -41,23 +41,35 @@ pub struct Candidate {
     pub background: Option<(Span, String)>,
     /// Needs a named actor to be an event (lexicon `needs_actor`).
     pub needs_actor: bool,
+    /// The trigger's subject is the target (lexicon `subject_is_target`).
+    pub subject_is_target: bool,
 }
 
 /// The candidates of one paragraph.
 /// A death toll this large in one sentence is a total over a period, not one incident.
 const AGGREGATE_TOLL: u32 = 500;
 
-pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut Stats) -> Vec<Candidate> {
+pub fn candidates(
+    para: usize,
+    a: &AnalyzedText<'_>,
+    m: &Mentions,
+    stats: &mut Stats,
+) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let totals: Vec<usize> = m
         .casualties
         .iter()
-        .filter(|k| k.kind == crate::lexicon::CasualtyKind::Killed && k.value.is_some_and(|v| v >= AGGREGATE_TOLL))
+        .filter(|k| {
+            k.kind == crate::lexicon::CasualtyKind::Killed
+                && k.value.is_some_and(|v| v >= AGGREGATE_TOLL)
+        })
         .map(|k| k.sentence)
         .collect();
     let clause_of = |tok: usize| m.clauses.iter().position(|c| c.tokens.contains(&tok));
     for t in &m.triggers {
-        let Some(clause) = clause_of(t.start()) else { continue };
+        let Some(clause) = clause_of(t.start()) else {
+            continue;
+        };
         if totals.contains(&a.tokens[t.start()].sentence) {
             stats.drop(DropReason::Aggregate);
             continue;
@@ -66,12 +78,18 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             stats.drop(DropReason::NotEvent);
             continue;
         }
-        let Some(c) = modal(t.start(), m, stats) else { continue };
+        let Some(c) = modal(t.start(), m, stats) else {
+            continue;
+        };
         let (unconfirmed, background) = c;
         // A weapon decides violent triggers only (قذائف الدبابات is not part of التفاوض).
         let violent = matches!(t.entry.role, TriggerRole::Attack | TriggerRole::Killing)
             || t.entry.sub_event_type.is_violent();
-        let weapon = if violent { weapon_for(m, clause, t.start()) } else { None };
+        let weapon = if violent {
+            weapon_for(m, clause, t.start())
+        } else {
+            None
+        };
         let mut sub = t.entry.sub_event_type;
         let mut tags = t.entry.tags.clone();
         if let Some(w) = &weapon {
@@ -85,10 +103,10 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
                     sub = wsub;
                 }
             }
-            if let Some(tag) = w.class.tag() {
-                if !tags.contains(&tag) {
-                    tags.push(tag);
-                }
+            if let Some(tag) = w.class.tag()
+                && !tags.contains(&tag)
+            {
+                tags.push(tag);
             }
         }
         out.push(Candidate {
@@ -98,7 +116,9 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             tokens: t.tokens(),
             span: t.span(),
             sub,
-            role: if weapon.as_ref().is_some_and(|w| w.class != WeaponClass::Firearm)
+            role: if weapon
+                .as_ref()
+                .is_some_and(|w| w.class != WeaponClass::Firearm)
                 && matches!(t.entry.role, TriggerRole::Attack | TriggerRole::Killing)
             {
                 TriggerRole::Event
@@ -112,19 +132,30 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             unconfirmed,
             background,
             needs_actor: t.entry.needs_actor,
+            subject_is_target: t.entry.subject_is_target,
         });
     }
     // A weapon that states an attack by itself (براميل متفجرة على الزبداني) in a clause
     // without a trigger.
     for w in m.weapons.iter().filter(|w| w.entry.standalone) {
-        let Some(clause) = clause_of(w.start()) else { continue };
+        let Some(clause) = clause_of(w.start()) else {
+            continue;
+        };
         let sentence = a.tokens[w.start()].sentence;
         if out.iter().any(|c| c.sentence == sentence) {
             continue;
         }
-        let Some((unconfirmed, background)) = modal(w.start(), m, stats) else { continue };
-        let Some(sub) = w.entry.class.sub_event_type() else { continue };
-        let weapon = WeaponUse { class: w.entry.class, span: w.span(), rule: format!("weapon:{}", w.rule) };
+        let Some((unconfirmed, background)) = modal(w.start(), m, stats) else {
+            continue;
+        };
+        let Some(sub) = w.entry.class.sub_event_type() else {
+            continue;
+        };
+        let weapon = WeaponUse {
+            class: w.entry.class,
+            span: w.span(),
+            rule: format!("weapon:{}", w.rule),
+        };
         out.push(Candidate {
             para,
             sentence: a.tokens[w.start()].sentence,
@@ -140,12 +171,16 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
             unconfirmed,
             background,
             needs_actor: false,
+            subject_is_target: false,
         });
     }
     // A killing counts as an event only when nothing else in its sentence states one, and
     // only with a count (القتلى alone refers back to deaths told elsewhere).
-    let sentences_with_events: Vec<usize> =
-        out.iter().filter(|c| c.role != TriggerRole::Killing).map(|c| c.sentence).collect();
+    let sentences_with_events: Vec<usize> = out
+        .iter()
+        .filter(|c| c.role != TriggerRole::Killing)
+        .map(|c| c.sentence)
+        .collect();
     let counted: Vec<usize> = m
         .casualties
         .iter()
@@ -164,7 +199,11 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
     out.sort_by_key(|c| (c.clause, c.tokens.start));
     let mut merged: Vec<Candidate> = Vec::with_capacity(out.len());
     for c in out {
-        if let Some(prev) = merged.iter_mut().rev().find(|p| p.clause == c.clause && p.sub == c.sub && p.role == c.role) {
+        if let Some(prev) = merged
+            .iter_mut()
+            .rev()
+            .find(|p| p.clause == c.clause && p.sub == c.sub && p.role == c.role)
+        {
             prev.confidence = prev.confidence.max(c.confidence);
             for t in c.tags {
                 if !prev.tags.contains(&t) {
@@ -187,13 +226,20 @@ pub fn candidates(para: usize, a: &AnalyzedText<'_>, m: &Mentions, stats: &mut S
 fn purpose(a: &AnalyzedText<'_>, t: &Hit<crate::lexicon::Trigger>) -> bool {
     // Only deeds are aimed at (لاقتحام), not agreements or states (خضعت لاتفاق).
     if !t.entry.sub_event_type.is_violent()
-        && !matches!(t.entry.role, TriggerRole::Attack | TriggerRole::Territory | TriggerRole::Detention)
+        && !matches!(
+            t.entry.role,
+            TriggerRole::Attack | TriggerRole::Territory | TriggerRole::Detention
+        )
     {
         return false;
     }
     let key = a.key_at(t.start());
     let stems = rasd_text::stems(key);
-    let lam = stems.iter().any(|s| s.stripped.prep == Some(rasd_text::Prep::Li) && !s.stripped.article && s.key.starts_with('ا'));
+    let lam = stems.iter().any(|s| {
+        s.stripped.prep == Some(rasd_text::Prep::Li)
+            && !s.stripped.article
+            && s.key.starts_with('ا')
+    });
     if !lam {
         return false;
     }
@@ -233,7 +279,9 @@ fn modal(tok: usize, m: &Mentions, stats: &mut Stats) -> Option<Modal> {
                 return None;
             }
             ModalityEffect::Unconfirmed => {
-                let f = unconfirmed.as_ref().map_or(r.factor, |(f, ..)| f.min(r.factor));
+                let f = unconfirmed
+                    .as_ref()
+                    .map_or(r.factor, |(f, ..)| f.min(r.factor));
                 unconfirmed = Some((f, r.cue, r.rule.clone()));
             }
             ModalityEffect::Background => background = Some((r.cue, r.rule.clone())),
@@ -253,18 +301,29 @@ fn weapon_for(m: &Mentions, clause: usize, tok: usize) -> Option<WeaponUse> {
         })
     };
     best(&mut m.weapons.iter().filter(|w| c.tokens.contains(&w.start()))).or_else(|| {
-        let sentence_clauses: Vec<&crate::recognize::Clause> =
-            m.clauses.iter().filter(|k| k.sentence == c.sentence).collect();
+        let sentence_clauses: Vec<&crate::recognize::Clause> = m
+            .clauses
+            .iter()
+            .filter(|k| k.sentence == c.sentence)
+            .collect();
         // Another attack in the sentence may own that weapon: then it is not ours.
         let other_attacks = m
             .triggers
             .iter()
             .filter(|t| t.entry.role == TriggerRole::Attack)
-            .filter(|t| sentence_clauses.iter().any(|k| k.tokens.contains(&t.start()) && !k.tokens.contains(&tok)))
+            .filter(|t| {
+                sentence_clauses
+                    .iter()
+                    .any(|k| k.tokens.contains(&t.start()) && !k.tokens.contains(&tok))
+            })
             .count();
         if other_attacks > 0 {
             return None;
         }
-        best(&mut m.weapons.iter().filter(|w| sentence_clauses.iter().any(|k| k.tokens.contains(&w.start()))))
+        best(&mut m.weapons.iter().filter(|w| {
+            sentence_clauses
+                .iter()
+                .any(|k| k.tokens.contains(&w.start()))
+        }))
     })
 }

@@ -28,9 +28,19 @@ pub struct Counts {
 
 fn wants(sub: SubEventType, kind: CasualtyKind) -> bool {
     match kind {
-        CasualtyKind::Killed | CasualtyKind::Injured => sub.is_violent()
-            || matches!(sub, SubEventType::ExcessiveForceAgainstProtesters | SubEventType::ViolentDemonstration | SubEventType::MobViolence),
-        CasualtyKind::Detained => matches!(sub, SubEventType::Arrests | SubEventType::AbductionForcedDisappearance),
+        CasualtyKind::Killed | CasualtyKind::Injured => {
+            sub.is_violent()
+                || matches!(
+                    sub,
+                    SubEventType::ExcessiveForceAgainstProtesters
+                        | SubEventType::ViolentDemonstration
+                        | SubEventType::MobViolence
+                )
+        }
+        CasualtyKind::Detained => matches!(
+            sub,
+            SubEventType::Arrests | SubEventType::AbductionForcedDisappearance
+        ),
         CasualtyKind::Displaced => sub == SubEventType::Other,
         CasualtyKind::NoCasualties => sub.is_violent(),
     }
@@ -54,7 +64,11 @@ pub fn counts_for(
         }
         // The candidate of the sentence the count follows (… ما أدى إلى مقتل ثلاثة), else
         // the nearest one after it.
-        let wanting = || cands.iter().filter(|o| o.para == c.para && o.sentence == c.sentence && wants(o.sub, count.kind));
+        let wanting = || {
+            cands.iter().filter(|o| {
+                o.para == c.para && o.sentence == c.sentence && wants(o.sub, count.kind)
+            })
+        };
         let owner = wanting()
             .filter(|o| o.tokens.start <= count.tokens.start)
             .max_by_key(|o| o.tokens.start)
@@ -64,12 +78,27 @@ pub fn counts_for(
         }
         let Some(value) = count.value else { continue };
         if count.none {
-            out.fatalities.get_or_insert(CountPick { value: 0, qualifier: None, span: count.cue, rule: format!("casualty:{}", count.rule) });
-            out.injured.get_or_insert(CountPick { value: 0, qualifier: None, span: count.cue, rule: format!("casualty:{}", count.rule) });
+            out.fatalities.get_or_insert(CountPick {
+                value: 0,
+                qualifier: None,
+                span: count.cue,
+                rule: format!("casualty:{}", count.rule),
+            });
+            out.injured.get_or_insert(CountPick {
+                value: 0,
+                qualifier: None,
+                span: count.cue,
+                rule: format!("casualty:{}", count.rule),
+            });
             continue;
         }
         let span = count.number.map_or(count.cue, |n| n.cover(count.cue));
-        let pick = CountPick { value, qualifier: count.qualifier, span, rule: format!("casualty:{}", count.rule) };
+        let pick = CountPick {
+            value,
+            qualifier: count.qualifier,
+            span,
+            rule: format!("casualty:{}", count.rule),
+        };
         let slot = match count.kind {
             CasualtyKind::Killed => {
                 if is_civilian(count) {

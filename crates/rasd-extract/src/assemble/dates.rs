@@ -38,8 +38,10 @@ impl DatePick {
 
 /// Dates that say when something happened (not a duration from another event).
 fn usable(d: &DateMention) -> bool {
-    !matches!(d.kind, DateKind::RelativeToEvent { .. } | DateKind::Tomorrow | DateKind::Later)
-        && !d.date.is_unknown()
+    !matches!(
+        d.kind,
+        DateKind::RelativeToEvent { .. } | DateKind::Tomorrow | DateKind::Later
+    ) && !d.date.is_unknown()
 }
 
 pub fn pick_date(
@@ -60,14 +62,21 @@ pub fn pick_date(
     let in_sentence: Vec<&DateMention> = m
         .dates
         .iter()
-        .filter(|d| usable(d) && sentence.span.start <= d.span.start && d.span.start < sentence.span.end)
+        .filter(|d| {
+            usable(d) && sentence.span.start <= d.span.start && d.span.start < sentence.span.end
+        })
         .collect();
     let trigger = c.span.start as i64;
     let nearest = |ds: &mut dyn Iterator<Item = &&DateMention>| {
-        ds.min_by_key(|d| (d.span.start as i64 - trigger).abs()).map(|d| from_mention(d, DateSource::Sentence))
+        ds.min_by_key(|d| (d.span.start as i64 - trigger).abs())
+            .map(|d| from_mention(d, DateSource::Sentence))
     };
     // The reported clause's own date first; the report's date when it has none.
-    if let Some(p) = nearest(&mut in_sentence.iter().filter(|d| report_end.is_none_or(|e| d.span.start > e))) {
+    if let Some(p) = nearest(
+        &mut in_sentence
+            .iter()
+            .filter(|d| report_end.is_none_or(|e| d.span.start > e)),
+    ) {
         return p;
     }
     if let Some(p) = nearest(&mut in_sentence.iter()) {
@@ -76,26 +85,39 @@ pub fn pick_date(
     if let Some(d) = m
         .dates
         .iter()
-        .filter(|d| usable(d) && d.span.end <= sentence.span.start && relative(d) && !d.since)
-        .next_back()
+        .rfind(|d| usable(d) && d.span.end <= sentence.span.start && relative(d) && !d.since)
     {
         return from_mention(d, DateSource::Paragraph);
     }
     // The last date of the previous paragraph, when the story runs on.
     if let Some(p) = previous {
-        return DatePick { source: DateSource::Paragraph, ..p.clone() };
+        return DatePick {
+            source: DateSource::Paragraph,
+            ..p.clone()
+        };
     }
     if let Some(l) = lead {
-        return DatePick { source: DateSource::Lead, ..l.clone() };
+        return DatePick {
+            source: DateSource::Lead,
+            ..l.clone()
+        };
     }
     let mut date = EventDate::relative(0, TimePrecision::Day, "");
     date.value = publication;
-    DatePick { date, span: None, source: DateSource::Publication, kind: None }
+    DatePick {
+        date,
+        span: None,
+        source: DateSource::Publication,
+        kind: None,
+    }
 }
 
 /// The last narrative date of a paragraph, to carry into the next one.
 pub fn last_of(m: &Mentions) -> Option<DatePick> {
-    m.dates.iter().filter(|d| usable(d) && relative(d) && !d.since).next_back().map(|d| from_mention(d, DateSource::Paragraph))
+    m.dates
+        .iter()
+        .rfind(|d| usable(d) && relative(d) && !d.since)
+        .map(|d| from_mention(d, DateSource::Paragraph))
 }
 
 /// Dates that anchor a narrative to the present (اليوم، أمس، يوم الجمعة), which carry over
@@ -115,7 +137,12 @@ fn relative(d: &DateMention) -> bool {
 }
 
 fn from_mention(d: &DateMention, source: DateSource) -> DatePick {
-    DatePick { date: d.date.clone(), span: Some(d.span), source, kind: Some(d.kind) }
+    DatePick {
+        date: d.date.clone(),
+        span: Some(d.span),
+        source,
+        kind: Some(d.kind),
+    }
 }
 
 /// The article's lead date: the first day-precise relative expression of its first two

@@ -81,7 +81,10 @@ impl Draft {
             ev.push(e(Field::Tags, c.span, c.rule.clone()));
         }
         let place_part = view.parts[place.para];
-        let place_rule = match (&place.place.location.place_id, place.place.location.unresolved) {
+        let place_rule = match (
+            &place.place.location.place_id,
+            place.place.location.unresolved,
+        ) {
             (Some(id), _) => format!("gazetteer:{id} via {}", place.via.as_str()),
             (None, true) => format!("place-cue via {}", place.via.as_str()),
             (None, false) => format!("context via {}", place.via.as_str()),
@@ -97,11 +100,25 @@ impl Draft {
                 DateSource::Sentence => format!("date:{kind:?}"),
                 other => format!("date:{kind:?} via {other:?}").to_lowercase(),
             };
-            ev.push(Evidence::new(Field::Date, span, date.date.raw.clone(), rule).in_part(if date.source == DateSource::Lead { TextPart::Body } else { part }));
+            ev.push(
+                Evidence::new(Field::Date, span, date.date.raw.clone(), rule).in_part(
+                    if date.source == DateSource::Lead {
+                        TextPart::Body
+                    } else {
+                        part
+                    },
+                ),
+            );
         }
         for (field, p) in [(Field::Actor1, &actor1), (Field::Actor2, &actor2)] {
             if let Some(p) = p {
-                ev.push(e(field, p.span, p.rule.clone()).with_confidence(if p.generic { 0.6 } else { 0.9 }));
+                ev.push(
+                    e(field, p.span, p.rule.clone()).with_confidence(if p.generic {
+                        0.6
+                    } else {
+                        0.9
+                    }),
+                );
             }
         }
         let count = |field: Field, p: &Option<CountPick>, ev: &mut Vec<Evidence>| {
@@ -128,7 +145,12 @@ impl Draft {
         if let Some((span, rule)) = &c.background {
             ev.push(e(Field::Modality, *span, format!("background:{rule}")));
         }
-        let notes: String = a.span_text(sentence.span).trim().chars().take(NOTE_CHARS).collect();
+        let notes: String = a
+            .span_text(sentence.span)
+            .trim()
+            .chars()
+            .take(NOTE_CHARS)
+            .collect();
         Draft {
             sub: c.sub,
             tags: c.tags.clone(),
@@ -146,23 +168,63 @@ impl Draft {
             doc_sentence: view.sentence_offsets[c.para] + c.sentence,
             clause: (c.para, c.clause),
             killing: c.role == crate::lexicon::TriggerRole::Killing,
-            in_title: part == TextPart::Title || (c.para == 0 && c.sentence == 0 && view.parts.first() == Some(&TextPart::Body) && view.title_line),
-            definite_trigger: rasd_text::stems(a.key_at(c.tokens.start)).iter().any(|s| s.stripped.article),
-            weak: (matches!(c.role, crate::lexicon::TriggerRole::Attack | crate::lexicon::TriggerRole::Killing)
-                && c.weapon.is_none())
+            in_title: part == TextPart::Title
+                || (c.para == 0
+                    && c.sentence == 0
+                    && view.parts.first() == Some(&TextPart::Body)
+                    && view.title_line),
+            definite_trigger: rasd_text::stems(a.key_at(c.tokens.start))
+                .iter()
+                .any(|s| s.stripped.article),
+            weak: (matches!(
+                c.role,
+                crate::lexicon::TriggerRole::Attack | crate::lexicon::TriggerRole::Killing
+            ) && c.weapon.is_none())
                 || part == TextPart::Title,
         }
     }
 
     pub fn into_event(self, view: &DocView<'_, '_>) -> Event {
         let mut evidence = self.evidence;
-        let actor1: Option<Actor> = self.actor1.map(|p| p.actor).or_else(|| default_actor1(self.sub));
+        let actor1: Option<Actor> = match self.actor1 {
+            Some(p) => Some(p.actor),
+            None => {
+                let default = default_actor1(self.sub);
+                // The default's evidence is the trigger that implies it.
+                if let (Some(actor), Some(trigger)) = (
+                    &default,
+                    evidence
+                        .iter()
+                        .find(|e| e.field == Field::SubEventType)
+                        .cloned(),
+                ) {
+                    evidence.push(
+                        Evidence {
+                            field: Field::Actor1,
+                            rule: format!("actor:default {actor} (none named)"),
+                            ..trigger
+                        }
+                        .with_confidence(0.3),
+                    );
+                }
+                default
+            }
+        };
         let mut location = self.place.place.location;
         // The scorer and analysts both look a place up by any of its names.
-        location.canonical_name = location.canonical_name.or_else(|| self.place.place.names.first().cloned());
+        location.canonical_name = location
+            .canonical_name
+            .or_else(|| self.place.place.names.first().cloned());
         evidence.sort_by_key(|e| (e.field, e.start));
-        evidence.dedup_by(|a, b| a.field == b.field && a.start == b.start && a.end == b.end && a.part == b.part);
-        let fatalities = self.counts.fatalities.as_ref().map(|p| p.value).filter(|_| self.sub.is_violent());
+        evidence.dedup_by(|a, b| {
+            a.field == b.field && a.start == b.start && a.end == b.end && a.part == b.part
+        });
+        let fatalities = self
+            .counts
+            .fatalities
+            .as_ref()
+            .map(|p| p.value)
+            .filter(|_| self.sub.is_violent());
         Event {
             doc: view.doc_id.to_owned(),
             event_type: self.sub.event_type(),

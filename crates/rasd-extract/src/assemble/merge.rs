@@ -14,14 +14,23 @@
 use chrono::Datelike;
 use rasd_core::{EventType, SubEventType, Tag};
 
+use rasd_core::Field;
+
+use super::ActorPick;
 use super::counts::Counts;
+use super::dates::DateSource;
 use super::draft::Draft;
 use crate::stats::{DropReason, Stats};
 
 fn durative(d: &Draft) -> bool {
     d.sub == SubEventType::ChangeToGroupActivity
         || (d.sub == SubEventType::Other
-            && d.tags.iter().any(|t| matches!(t, Tag::Siege | Tag::Blockade | Tag::WaterCut | Tag::Displacement | Tag::Curfew)))
+            && d.tags.iter().any(|t| {
+                matches!(
+                    t,
+                    Tag::Siege | Tag::Blockade | Tag::WaterCut | Tag::Displacement | Tag::Curfew
+                )
+            }))
 }
 
 /// Acts that accompany a main event rather than stand alone.
@@ -31,8 +40,12 @@ fn secondary(d: &Draft) -> bool {
         SubEventType::DisruptedWeaponsUse
             | SubEventType::LootingPropertyDestruction
             | SubEventType::HeadquartersOrBaseEstablished
-    ) || (d.sub == SubEventType::Other && d.tags.iter().all(|t| matches!(t, Tag::Negotiation | Tag::Release)))
-        || (d.sub == SubEventType::AbductionForcedDisappearance && d.tags.contains(&Tag::HostageTaking))
+    ) || (d.sub == SubEventType::Other
+        && d.tags
+            .iter()
+            .all(|t| matches!(t, Tag::Negotiation | Tag::Release)))
+        || (d.sub == SubEventType::AbductionForcedDisappearance
+            && d.tags.contains(&Tag::HostageTaking))
 }
 
 fn day_key(d: &Draft) -> String {
@@ -45,13 +58,29 @@ fn day_key(d: &Draft) -> String {
 }
 
 fn same_day(a: &Draft, b: &Draft) -> bool {
+    // A draft dated only by the article's lead or publication day (the news of the day)
+    // is not the incident another sentence dates days earlier (يوم الجمعة الماضي).
+    let by_lead = |d: &Draft| {
+        matches!(d.date.source, DateSource::Lead | DateSource::Publication) && !d.in_title
+    };
+    if (by_lead(a) && b.date.stated() || by_lead(b) && a.date.stated())
+        && let (Some(x), Some(y)) = (a.date.date.value, b.date.date.value)
+    {
+        return (x - y).num_days().abs() <= 1;
+    }
     if !a.date.stated() || !b.date.stated() || day_key(a) == day_key(b) {
         return true;
     }
     // A week (الأسبوع الماضي) holds the days around it.
     let week = |d: &Draft| d.date.date.precision == rasd_core::TimePrecision::Week;
     if week(a) || week(b) {
-        let day = |d: &Draft| d.date.date.value.map(|v| v.num_days_from_ce() as i64).or(d.date.date.relative_days.map(i64::from));
+        let day = |d: &Draft| {
+            d.date.date.value.map(|v| v.num_days_from_ce() as i64).or(d
+                .date
+                .date
+                .relative_days
+                .map(i64::from))
+        };
         if let (Some(x), Some(y)) = (day(a), day(b)) {
             return (x - y).abs() <= 7;
         }
@@ -102,21 +131,32 @@ fn same_incident(a: &Draft, b: &Draft) -> bool {
     }
     let same_sentence = a.sentence == b.sentence;
     if same_sentence && same_place(a, b) && same_day(a, b) {
-        if (secondary(a) || secondary(b)) && a.clause.0 == b.clause.0 && a.clause.1.abs_diff(b.clause.1) <= 1 {
+        if (secondary(a) || secondary(b))
+            && a.clause.0 == b.clause.0
+            && a.clause.1.abs_diff(b.clause.1) <= 1
+        {
             return true;
         }
         let fa = family(a.sub);
-        if fa == family(b.sub) && matches!(fa, EventType::ExplosionsRemoteViolence | EventType::Battles) {
+        if fa == family(b.sub)
+            && matches!(fa, EventType::ExplosionsRemoteViolence | EventType::Battles)
+        {
             return true;
         }
     }
     // Attacks told without a weapon may be any armed attack, but not an abduction.
     let violent = |s: SubEventType| {
-        s.is_violent() && !matches!(s, SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence)
+        s.is_violent()
+            && !matches!(
+                s,
+                SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence
+            )
     };
     let kind_fits = a.sub == b.sub
         || ((a.weak || b.weak) && violent(a.sub) && violent(b.sub))
-        || ((a.weak || b.weak) && family(a.sub) == family(b.sub) && family(a.sub) != EventType::StrategicDevelopments);
+        || ((a.weak || b.weak)
+            && family(a.sub) == family(b.sub)
+            && family(a.sub) != EventType::StrategicDevelopments);
     if !kind_fits {
         return false;
     }
@@ -152,13 +192,50 @@ pub fn merge_in_article(drafts: Vec<Draft>, stats: &mut Stats) -> Vec<Draft> {
     out
 }
 
-fn absorb(into: &mut Draft, d: Draft) {
+/// Whether `y` (of a draft being absorbed) should replace `x` (of the draft absorbing it).
+/// `other` is the absorbing draft's actor in the other role: an actor never replaces one
+/// to become its own counterpart (regime → regime); an empty role takes it only when it is
+/// read more firmly than the counterpart, which then gives way.
+fn better_actor(
+    x: Option<&ActorPick>,
+    x_killing: bool,
+    y: Option<&ActorPick>,
+    y_killing: bool,
+    other: Option<&ActorPick>,
+) -> bool {
+    if let (Some(b), Some(o)) = (y, other)
+        && b.actor.kind == o.actor.kind
+        && (x.is_some() || o.strength >= b.strength)
+    {
+        return false;
+    }
+    match (x, y) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) if a.actor.kind == b.actor.kind => {
+            a.actor.unit.is_none() && b.actor.unit.is_some()
+        }
+        (Some(a), Some(b)) if a.generic != b.generic => a.generic,
+        // A different named actor wins only over one carried from another sentence or
+        // given by a killing mention, and only when it is itself read from its clause.
+        (Some(a), Some(b)) => {
+            let weak = a.strength == 0 || (x_killing && !y_killing);
+            weak && b.strength >= 2 && (!y_killing || x_killing)
+        }
+        _ => false,
+    }
+}
+
+fn absorb(into: &mut Draft, mut d: Draft) {
     let d_first = d.order < into.order;
     // Sub-type: a stated one over a default; within a family ACLED's precedence; a main
     // event over a secondary act.
-    if (into.weak && !d.weak && (family(into.sub) == family(d.sub) || (into.sub.is_violent() && d.sub.is_violent())))
+    if (into.weak
+        && !d.weak
+        && (family(into.sub) == family(d.sub) || (into.sub.is_violent() && d.sub.is_violent())))
         || (secondary(into) && !secondary(&d))
-        || (family(into.sub) == family(d.sub) && !d.weak && d.sub.precedence() < into.sub.precedence())
+        || (family(into.sub) == family(d.sub)
+            && !d.weak
+            && d.sub.precedence() < into.sub.precedence())
     {
         into.sub = d.sub;
         into.weak = false;
@@ -175,7 +252,10 @@ fn absorb(into: &mut Draft, d: Draft) {
     if durative(into) && d.date.stated() && into.date.stated() {
         let later = match (d.date.date.value, into.date.date.value) {
             (Some(x), Some(y)) => x > y,
-            _ => d.date.date.relative_days.unwrap_or(i32::MIN) > into.date.date.relative_days.unwrap_or(i32::MIN),
+            _ => {
+                d.date.date.relative_days.unwrap_or(i32::MIN)
+                    > into.date.date.relative_days.unwrap_or(i32::MIN)
+            }
         };
         if later {
             into.date = d.date.clone();
@@ -188,16 +268,43 @@ fn absorb(into: &mut Draft, d: Draft) {
     for t in &d.tags {
         push(&mut into.tags, *t);
     }
-    let better = |x: &Option<super::ActorPick>, y: &Option<super::ActorPick>| match (x, y) {
-        (None, Some(_)) => true,
-        (Some(a), Some(b)) => (a.generic && !b.generic) || (a.actor.unit.is_none() && b.actor.unit.is_some() && a.actor.kind == b.actor.kind),
-        _ => false,
-    };
-    if better(&into.actor1, &d.actor1) {
-        into.actor1 = d.actor1.clone();
+    // Actors: a stated one over one read from position, one named by the incident's own
+    // trigger over one a killing mention gives, a named group over a generic word, a unit
+    // over its force. The evidence keeps to the actor chosen.
+    let mut taken = false;
+    for field in [Field::Actor1, Field::Actor2] {
+        let (mine, theirs, other) = match field {
+            Field::Actor1 => (&mut into.actor1, &d.actor1, &into.actor2),
+            _ => (&mut into.actor2, &d.actor2, &into.actor1),
+        };
+        let other = other.clone();
+        let take = better_actor(
+            mine.as_ref(),
+            into.killing,
+            theirs.as_ref(),
+            d.killing,
+            other.as_ref(),
+        );
+        let same_kind =
+            matches!((&*mine, theirs), (Some(a), Some(b)) if a.actor.kind == b.actor.kind);
+        if take {
+            taken = true;
+            *mine = theirs.clone();
+            if !same_kind {
+                into.evidence.retain(|e| e.field != field);
+            }
+        } else if !same_kind {
+            d.evidence.retain(|e| e.field != field);
+        }
     }
-    if better(&into.actor2, &d.actor2) {
-        into.actor2 = d.actor2.clone();
+    // One force on both sides (the absorbed draft named it as the other role): it is the
+    // actor1 of the incident, not its own target.
+    if let (true, Some(a1), Some(a2)) = (taken, &into.actor1, &into.actor2)
+        && a1.actor.kind == a2.actor.kind
+        && !a1.generic
+    {
+        into.actor2 = None;
+        into.evidence.retain(|e| e.field != Field::Actor2);
     }
     if d.killing && into.sub.is_violent() && !into.killing {
         // Deaths told apart from the incident add to its toll.

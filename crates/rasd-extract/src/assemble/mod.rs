@@ -23,9 +23,9 @@ pub use draft::Draft;
 pub use place_pick::{PlacePick, PlaceVia};
 pub use places::{ResolvedPlace, resolve_places};
 
+use crate::ExtractConfig;
 use crate::recognize::Mentions;
 use crate::stats::{DropReason, Stats};
-use crate::ExtractConfig;
 
 /// Everything about one document the assembly needs.
 #[derive(Debug)]
@@ -46,12 +46,20 @@ pub struct DocView<'d, 'a> {
 /// تسجيل أي خسائر بشرية) completes the violent event told in the sentence or two before it:
 /// its figures fill what that event lacks.
 fn attach_orphan_counts(view: &DocView<'_, '_>, drafts: &mut [Draft]) {
-    let with_drafts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.doc_sentence).collect();
+    let with_drafts: std::collections::HashSet<usize> =
+        drafts.iter().map(|d| d.doc_sentence).collect();
     for (pi, m) in view.mentions.iter().enumerate() {
-        for k in m.casualties.iter().filter(|k| k.value.is_some() && !k.shared) {
+        for k in m
+            .casualties
+            .iter()
+            .filter(|k| k.value.is_some() && !k.shared)
+        {
             let s = view.sentence_offsets[pi] + k.sentence;
             if with_drafts.contains(&s)
-                || m.modality.iter().any(|r| r.effect == crate::lexicon::ModalityEffect::Aggregate && r.covers(k.tokens.start))
+                || m.modality.iter().any(|r| {
+                    r.effect == crate::lexicon::ModalityEffect::Aggregate
+                        && r.covers(k.tokens.start)
+                })
             {
                 continue;
             }
@@ -80,7 +88,11 @@ fn attach_orphan_counts(view: &DocView<'_, '_>, drafts: &mut [Draft]) {
                 d.counts.injured = Some(pick.clone());
                 filled = true;
             }
-            let slot = if field == rasd_core::Field::Fatalities { &mut d.counts.fatalities } else { &mut d.counts.injured };
+            let slot = if field == rasd_core::Field::Fatalities {
+                &mut d.counts.fatalities
+            } else {
+                &mut d.counts.injured
+            };
             if slot.is_none() {
                 *slot = Some(pick.clone());
                 filled = true;
@@ -99,7 +111,10 @@ fn attach_orphan_counts(view: &DocView<'_, '_>, drafts: &mut [Draft]) {
 
 /// A town or hamlet of little importance, named without a settlement cue.
 fn minor_syrian_village(gaz: &Gazetteer, p: &PlacePick) -> bool {
-    p.place.location.is_syria() && p.place.place.is_none_or(|i| gaz.place(i).importance() < 0.3)
+    p.place.location.is_syria()
+        && p.place
+            .place
+            .is_none_or(|i| gaz.place(i).importance() < 0.3)
 }
 
 /// A definite attack noun with no weapon of its own (الاستهداف الأول، الهجوم) refers back
@@ -108,13 +123,68 @@ fn inherit_weapons(drafts: &mut [Draft]) {
     let mut last_strong: Option<rasd_core::SubEventType> = None;
     for d in drafts.iter_mut() {
         if d.weak && d.definite_trigger {
-            if let Some(sub) = last_strong.filter(|s| s.event_type() == rasd_core::EventType::ExplosionsRemoteViolence) {
+            if let Some(sub) = last_strong
+                .filter(|s| s.event_type() == rasd_core::EventType::ExplosionsRemoteViolence)
+            {
                 d.sub = sub;
                 d.weak = false;
             }
         } else if !d.weak && d.sub.event_type() == rasd_core::EventType::ExplosionsRemoteViolence {
             last_strong = Some(d.sub);
         }
+    }
+}
+
+/// An air strike whose sentence names no one was most likely flown by the state air force
+/// the article named for the strike told before it.
+fn borrow_air_agents(drafts: &mut [Draft]) {
+    use rasd_core::{Field, SubEventType};
+    let named: Vec<(usize, ActorPick, Option<rasd_core::Evidence>)> = drafts
+        .iter()
+        .filter(|d| d.sub == SubEventType::AirDroneStrike)
+        .filter_map(|d| {
+            // Only a state's air force flies the article's other strikes too.
+            let p = d
+                .actor1
+                .as_ref()
+                .filter(|p| !p.victim && !p.generic && actors::is_state(p.actor.kind))?;
+            Some((
+                d.doc_sentence,
+                p.clone(),
+                d.evidence
+                    .iter()
+                    .find(|e| e.field == Field::Actor1)
+                    .cloned(),
+            ))
+        })
+        .collect();
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.sub == SubEventType::AirDroneStrike && d.actor1.is_none())
+    {
+        let at = d.doc_sentence;
+        let source = named
+            .iter()
+            .filter(|(s, ..)| *s < at)
+            .max_by_key(|(s, ..)| *s);
+        let Some((_, pick, evidence)) = source else {
+            continue;
+        };
+        let rule = format!("{} (the article's other air strike)", pick.rule);
+        if let Some(e) = evidence {
+            d.evidence.push(
+                rasd_core::Evidence {
+                    rule: rule.clone(),
+                    ..e.clone()
+                }
+                .with_confidence(0.5),
+            );
+        }
+        d.actor1 = Some(ActorPick {
+            rule,
+            strength: 0,
+            ..pick.clone()
+        });
     }
 }
 
@@ -130,9 +200,13 @@ pub fn assemble(
     let lead = dates::lead_date(view.mentions);
     // An article whose places are mostly abroad: a Syrian hamlet it names is more likely a
     // foreign homonym the gazetteer lacks (الشيحة east of Ramadi).
-    let (foreign, total) = resolved.iter().flatten().filter(|r| r.place.is_some()).fold((0, 0), |(f, t), r| {
-        (f + usize::from(!r.location.is_syria()), t + 1)
-    });
+    let (foreign, total) = resolved
+        .iter()
+        .flatten()
+        .filter(|r| r.place.is_some())
+        .fold((0, 0), |(f, t), r| {
+            (f + usize::from(!r.location.is_syria()), t + 1)
+        });
     let foreign_article = total > 0 && foreign * 2 > total;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_event: Option<PlacePick> = None;
@@ -148,36 +222,67 @@ pub fn assemble(
         stats.candidates += cands.len();
         let mut prev_agent: Option<(usize, ActorPick)> = None;
         for c in &cands {
-            let prev = prev_agent.as_ref().filter(|(s, _)| *s + 1 == c.sentence).map(|(_, p)| p);
+            let prev = prev_agent
+                .as_ref()
+                .filter(|(s, _)| *s + 1 == c.sentence)
+                .map(|(_, p)| p);
             let (mut a1, mut a2) = actors::pick_actors(a, m, c, prev);
             if c.sub == rasd_core::SubEventType::Agreement {
                 (a1, a2) = actors::agreement_parties(a, m, c);
             }
             if c.needs_actor && a1.is_none() && a2.is_none() {
                 // e.g. an agreement between no one named: a business or policy deal.
-                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: no actor named");
+                tracing::debug!(
+                    doc = view.doc_id,
+                    trigger = a.span_text(c.span),
+                    "dropped: no actor named"
+                );
                 stats.drop(DropReason::NoParties);
                 continue;
             }
             if let Some(p) = &a1 {
                 prev_agent = Some((c.sentence, p.clone()));
             }
-            let places =
-                place_pick::pick_places(a, view.mentions, &index, c, a1.as_ref().map(|p| p.span), last_event.as_ref());
+            let places = place_pick::pick_places(
+                a,
+                view.mentions,
+                &index,
+                c,
+                a1.as_ref().map(|p| p.span),
+                last_event.as_ref(),
+            );
             if places.is_empty() {
-                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: no place");
+                tracing::debug!(
+                    doc = view.doc_id,
+                    trigger = a.span_text(c.span),
+                    "dropped: no place"
+                );
                 stats.drop(DropReason::NoPlace);
                 continue;
             }
             let syrian_context = resolved[pi].iter().zip(&m.places).any(|(r, p)| {
                 p.sentence == c.sentence && r.location.is_syria() && (r.area || r.context_only)
             });
-            if foreign_article && !syrian_context && places.iter().all(|p| minor_syrian_village(gaz, p)) {
-                tracing::debug!(doc = view.doc_id, trigger = a.span_text(c.span), "dropped: hamlet in a foreign article");
+            if foreign_article
+                && !syrian_context
+                && places.iter().all(|p| minor_syrian_village(gaz, p))
+            {
+                tracing::debug!(
+                    doc = view.doc_id,
+                    trigger = a.span_text(c.span),
+                    "dropped: hamlet in a foreign article"
+                );
                 stats.drop(DropReason::OutsideSyria);
                 continue;
             }
-            let date = dates::pick_date(a, m, c, lead.as_ref(), carried.as_ref().filter(|_| pi > 0), view.publication);
+            let date = dates::pick_date(
+                a,
+                m,
+                c,
+                lead.as_ref(),
+                carried.as_ref().filter(|_| pi > 0),
+                view.publication,
+            );
             let is_civilian = |k: &crate::recognize::CasualtyCount| {
                 m.actors.iter().any(|h| {
                     h.entry.victim
@@ -210,10 +315,24 @@ pub fn assemble(
                     via = place.via.as_str(),
                     "draft"
                 );
-                let mut d = Draft::new(view, a, &settled, place, date.clone(), a1.clone(), a2.clone(), counts.clone(), background);
+                let mut d = Draft::new(
+                    view,
+                    a,
+                    &settled,
+                    place,
+                    date.clone(),
+                    a1.clone(),
+                    a2.clone(),
+                    counts.clone(),
+                    background,
+                );
                 // An attack between two armed parties is a clash for sure, not a default.
-                let armed = |p: &Option<ActorPick>| p.as_ref().is_some_and(|p| p.actor.kind.is_armed() && !p.victim);
-                let decided_clash = sub == rasd_core::SubEventType::ArmedClash && armed(&a1) && armed(&a2);
+                let armed = |p: &Option<ActorPick>| {
+                    p.as_ref()
+                        .is_some_and(|p| p.actor.kind.is_armed() && !p.victim)
+                };
+                let decided_clash =
+                    sub == rasd_core::SubEventType::ArmedClash && armed(&a1) && armed(&a2);
                 d.weak &= !decided_by_agent && !decided_clash;
                 drafts.push(d);
             }
@@ -221,7 +340,8 @@ pub fn assemble(
     }
     attach_orphan_counts(view, &mut drafts);
     inherit_weapons(&mut drafts);
-    let drafts = merge::merge_in_article(drafts, stats);
+    let mut drafts = merge::merge_in_article(drafts, stats);
+    borrow_air_agents(&mut drafts);
     let mut events = Vec::with_capacity(drafts.len());
     for d in drafts {
         if !cfg.include_foreign && !d.place.place.location.is_syria() {

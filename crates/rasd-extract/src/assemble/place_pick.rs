@@ -86,7 +86,9 @@ impl<'r> PlaceIndex<'r> {
             .map(|(_, _, at)| *at)
             .or_else(|| {
                 resolved.iter().enumerate().find_map(|(pi, ps)| {
-                    ps.iter().position(|p| p.location.is_syria() && !p.context_only).map(|i| (pi, i))
+                    ps.iter()
+                        .position(|p| p.location.is_syria() && !p.context_only)
+                        .map(|i| (pi, i))
                 })
             });
         PlaceIndex { resolved, main }
@@ -99,17 +101,29 @@ impl<'r> PlaceIndex<'r> {
     /// What an anaphor refers to: the article's main town for البلدة/المدينة (news
     /// articles use them for the town the article is about), else the last fitting place
     /// named before it.
-    fn antecedent(&self, para: usize, mentions: &[Mentions], token: usize, kind: AnaphorKind) -> Option<At> {
-        if kind == AnaphorKind::Settlement {
-            if let Some(main) = self.main.filter(|at| self.get(*at).settlement) {
-                return Some(main);
-            }
+    fn antecedent(
+        &self,
+        para: usize,
+        mentions: &[Mentions],
+        token: usize,
+        kind: AnaphorKind,
+    ) -> Option<At> {
+        if kind == AnaphorKind::Settlement
+            && let Some(main) = self.main.filter(|at| self.get(*at).settlement)
+        {
+            return Some(main);
         }
         self.last_settlement_before(para, mentions, token, kind)
     }
 
     /// The last settlement named before (paragraph, token).
-    fn last_settlement_before(&self, para: usize, mentions: &[Mentions], token: usize, kind: AnaphorKind) -> Option<At> {
+    fn last_settlement_before(
+        &self,
+        para: usize,
+        mentions: &[Mentions],
+        token: usize,
+        kind: AnaphorKind,
+    ) -> Option<At> {
         for pi in (0..=para).rev() {
             let ps = &mentions[pi].places;
             for i in (0..ps.len()).rev() {
@@ -147,20 +161,26 @@ pub fn pick_places(
     agent: Option<rasd_core::Span>,
     last_event: Option<&PlacePick>,
 ) -> Vec<PlacePick> {
-
     let m = &mentions[c.para];
     let resolved = &index.resolved[c.para];
     // Where a party is based says nothing of where the event happened: the agent's base
     // (ميليشيا الأمن العسكري في سعسع), or a unit's (نائب رئيس فرع الأمن العسكري في سعسع).
     let bases: Vec<rasd_core::Span> = agent
         .into_iter()
-        .chain(m.actors.iter().filter(|h| h.entry.actor.unit.is_some()).map(|h| h.span()))
+        .chain(
+            m.actors
+                .iter()
+                .filter(|h| h.entry.actor.unit.is_some())
+                .map(|h| h.span()),
+        )
         .collect();
     let clause = &m.clauses[c.clause];
     let sentence = &a.sentences[c.sentence];
     let movement = is_movement(&c.rule);
     let usable = |i: usize| {
-        !resolved[i].context_only && !is_country(&resolved[i]) && !(movement && after_destination_word(a, &m.places[i]))
+        !(resolved[i].context_only
+            || is_country(&resolved[i])
+            || movement && after_destination_word(a, &m.places[i]))
     };
     // Options in the sentence, in order of preference: clause before sentence, after the
     // trigger before before it, towns before regions, nearest first.
@@ -198,7 +218,11 @@ pub fn pick_places(
         let vague = resolved[i].location.unresolved
             || resolved[i].location.geo_precision == rasd_core::GeoPrecision::Region;
         let foreign = !resolved[i].location.is_syria();
-        options.push((rank, dist + if vague { 1000 } else { 0 } + if foreign { 2000 } else { 0 }, Option_::Mention(i)));
+        options.push((
+            rank,
+            dist + if vague { 1000 } else { 0 } + if foreign { 2000 } else { 0 },
+            Option_::Mention(i),
+        ));
     }
     for (i, h) in m.anaphors.iter().enumerate() {
         if !sentence.tokens.contains(&h.start()) {
@@ -212,16 +236,27 @@ pub fn pick_places(
             (false, true) => 4,
             (false, false) => 5,
         };
-        options.push((rank, h.start().abs_diff(c.tokens.start), Option_::Anaphor(i)));
+        options.push((
+            rank,
+            h.start().abs_diff(c.tokens.start),
+            Option_::Anaphor(i),
+        ));
     }
     options.sort_by_key(|(r, d, _)| (*r, *d));
-    let (preferred, last_resort): (Vec<_>, Vec<_>) = options.into_iter().partition(|(r, ..)| *r <= 5);
+    let (preferred, last_resort): (Vec<_>, Vec<_>) =
+        options.into_iter().partition(|(r, ..)| *r <= 5);
     if let Some(p) = choose(a, m, mentions, index, resolved, c, preferred, last_event) {
         return p;
     }
     // The paragraph's last place (or reference to one) before this sentence.
-    let last_place = (0..m.places.len()).rev().find(|&i| m.places[i].tokens.start < sentence.tokens.start && usable(i));
-    let last_anaphor = m.anaphors.iter().rev().find(|h| h.start() < sentence.tokens.start);
+    let last_place = (0..m.places.len())
+        .rev()
+        .find(|&i| m.places[i].tokens.start < sentence.tokens.start && usable(i));
+    let last_anaphor = m
+        .anaphors
+        .iter()
+        .rev()
+        .find(|h| h.start() < sentence.tokens.start);
     let place_first = match (last_place, last_anaphor) {
         (Some(i), Some(h)) => m.places[i].tokens.start > h.start(),
         (Some(_), None) => true,
@@ -229,12 +264,22 @@ pub fn pick_places(
     };
     if place_first {
         if let Some(i) = last_place {
-            return vec![PlacePick { place: resolved[i].clone(), span: m.places[i].span, para: c.para, via: PlaceVia::Paragraph }];
+            return vec![PlacePick {
+                place: resolved[i].clone(),
+                span: m.places[i].span,
+                para: c.para,
+                via: PlaceVia::Paragraph,
+            }];
         }
-    } else if let Some(h) = last_anaphor {
-        if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
-            return vec![PlacePick { place: index.get(at).clone(), span: h.span(), para: c.para, via: PlaceVia::Paragraph }];
-        }
+    } else if let Some(h) = last_anaphor
+        && let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry)
+    {
+        return vec![PlacePick {
+            place: index.get(at).clone(),
+            span: h.span(),
+            para: c.para,
+            via: PlaceVia::Paragraph,
+        }];
     }
     if let Some((pi, i)) = index.main {
         return vec![PlacePick {
@@ -262,9 +307,14 @@ fn choose(
     for (rank, _, opt) in options {
         match opt {
             Option_::Mention(i) => {
-                let via = if rank <= 1 { PlaceVia::Clause } else { PlaceVia::Sentence };
+                let via = if rank <= 1 {
+                    PlaceVia::Clause
+                } else {
+                    PlaceVia::Sentence
+                };
                 let mut picks = with_list(a, m, resolved, c.para, i, via);
-                if c.sub.event_type() == rasd_core::EventType::ExplosionsRemoteViolence && rank == 0 {
+                if c.sub.event_type() == rasd_core::EventType::ExplosionsRemoteViolence && rank == 0
+                {
                     picks.extend(more_targets(a, m, resolved, c, &picks));
                 }
                 return Some(picks);
@@ -272,10 +322,15 @@ fn choose(
             Option_::Anaphor(i) => {
                 let h = &m.anaphors[i];
                 // "المنطقة نفسها" / "هناك": where the last event happened.
-                if h.entry == AnaphorKind::Any {
-                    if let Some(prev) = last_event {
-                        return Some(vec![PlacePick { span: h.span(), para: c.para, via: PlaceVia::Anaphor, ..prev.clone() }]);
-                    }
+                if h.entry == AnaphorKind::Any
+                    && let Some(prev) = last_event
+                {
+                    return Some(vec![PlacePick {
+                        span: h.span(),
+                        para: c.para,
+                        via: PlaceVia::Anaphor,
+                        ..prev.clone()
+                    }]);
                 }
                 if let Some(at) = index.antecedent(c.para, mentions, h.start(), h.entry) {
                     return Some(vec![PlacePick {
@@ -306,7 +361,10 @@ fn more_targets(
     let introduced = |p: &crate::recognize::PlaceMention| {
         let start = p.tokens.start - usize::from(p.cue.is_some());
         let own = a.key_at(start);
-        own.starts_with('و') || start.checked_sub(1).is_some_and(|k| matches!(a.key_at(k), "في" | "و"))
+        own.starts_with('و')
+            || start
+                .checked_sub(1)
+                .is_some_and(|k| matches!(a.key_at(k), "في" | "و"))
     };
     m.places
         .iter()
@@ -318,49 +376,88 @@ fn more_targets(
                 && resolved[*i].settlement
                 && !resolved[*i].context_only
                 && resolved[*i].location.is_syria()
-                && !picked.iter().any(|k| k.place.merge_key == resolved[*i].merge_key)
+                && !picked
+                    .iter()
+                    .any(|k| k.place.merge_key == resolved[*i].merge_key)
         })
-        .map(|(i, p)| PlacePick { place: resolved[i].clone(), span: p.span, para: c.para, via: PlaceVia::Clause })
+        .map(|(i, p)| PlacePick {
+            place: resolved[i].clone(),
+            span: p.span,
+            para: c.para,
+            via: PlaceVia::Clause,
+        })
         .collect()
 }
 
 /// Whether a relative pronoun stands within four words before the place, in its clause.
 fn in_relative_clause(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
     (p.tokens.start.saturating_sub(4)..p.tokens.start).any(|i| {
-        a.tokens[i].sentence == p.sentence && matches!(a.key_at(i), "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللذان")
+        a.tokens[i].sentence == p.sentence
+            && matches!(
+                a.key_at(i),
+                "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللذان"
+            )
     })
 }
 
 /// Whether a place is the origin of an attack: after من اتجاه، انطلاقا من، أطلقت من.
 fn is_origin(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
     let start = p.tokens.start - usize::from(p.cue.is_some());
-    let w = |k: usize| if k < start { a.key_at(start - 1 - k) } else { "" };
+    let w = |k: usize| {
+        if k < start {
+            a.key_at(start - 1 - k)
+        } else {
+            ""
+        }
+    };
     (w(0) == "اتجاه" && w(1) == "من")
         || (w(0) == "من" && matches!(w(1), "انطلاقا" | "اطلقت" | "اطلق" | "جهه" | "مواقع"))
-        || w(0) == "باتجاه" && false
 }
 
 /// Triggers of movement (withdrawal, displacement, departure): their place is where people
 /// left from, not where they went (انسحب … إلى مدينة درعا).
 fn is_movement(rule: &str) -> bool {
-    ["انسحاب", "انسحب", "ينسحب", "تنسحب", "نزوح", "نزح", "تهجير", "هجر", "اخلاء", "اخلت", "اخلى", "خروج"]
-        .iter()
-        .any(|w| rule.contains(w))
+    [
+        "انسحاب",
+        "انسحب",
+        "ينسحب",
+        "تنسحب",
+        "نزوح",
+        "نزح",
+        "تهجير",
+        "هجر",
+        "اخلاء",
+        "اخلت",
+        "اخلى",
+        "خروج",
+    ]
+    .iter()
+    .any(|w| rule.contains(w))
 }
 
 /// Whether a place follows a word of destination (إلى، نحو، باتجاه).
 fn after_destination_word(a: &AnalyzedText<'_>, p: &crate::recognize::PlaceMention) -> bool {
     let cue = usize::from(p.cue.is_some());
-    let Some(before) = p.tokens.start.checked_sub(1 + cue) else { return false };
+    let Some(before) = p.tokens.start.checked_sub(1 + cue) else {
+        return false;
+    };
     matches!(a.key_at(before), "الي" | "نحو" | "باتجاه" | "صوب" | "لي")
-        || rasd_text::stems(a.key_at(p.tokens.start - cue)).iter().any(|s| s.key.starts_with("الي"))
+        || rasd_text::stems(a.key_at(p.tokens.start - cue))
+            .iter()
+            .any(|s| s.key.starts_with("الي"))
 }
 
 /// Whether a place only says where the agent is based (ميليشيا الأمن العسكري **في سعسع**):
 /// the agent's words, then في or بـ, then the place.
-fn attached_to(a: &AnalyzedText<'_>, agent: rasd_core::Span, p: &crate::recognize::PlaceMention) -> bool {
+fn attached_to(
+    a: &AnalyzedText<'_>,
+    agent: rasd_core::Span,
+    p: &crate::recognize::PlaceMention,
+) -> bool {
     let start = p.tokens.start - usize::from(p.cue.is_some());
-    let Some(end) = a.tokens.iter().position(|t| t.span.start >= agent.end) else { return false };
+    let Some(end) = a.tokens.iter().position(|t| t.span.start >= agent.end) else {
+        return false;
+    };
     (end + 1 == start && a.key_at(end) == "في") || (end == start && has_bi(a, p))
 }
 
@@ -390,12 +487,16 @@ fn with_list(
     first: usize,
     via: PlaceVia,
 ) -> Vec<PlacePick> {
-    let pick = |i: usize| PlacePick { place: resolved[i].clone(), span: m.places[i].span, para, via };
+    let pick = |i: usize| PlacePick {
+        place: resolved[i].clone(),
+        span: m.places[i].span,
+        para,
+        via,
+    };
     let mut out = vec![pick(first)];
     let mut gap_start = after(&m.places[first]);
     let mut skipped: Vec<std::ops::Range<usize>> = Vec::new();
-    for j in first + 1..m.places.len() {
-        let q = &m.places[j];
+    for (j, q) in m.places.iter().enumerate().skip(first + 1) {
         if q.sentence != m.places[first].sentence {
             break;
         }
@@ -408,7 +509,8 @@ fn with_list(
         if q_start < gap_start {
             break;
         }
-        let joined_by_wa = a.key_at(q_start).starts_with('و') || a.key_at(q_start.saturating_sub(1)) == "و";
+        let joined_by_wa =
+            a.key_at(q_start).starts_with('و') || a.key_at(q_start.saturating_sub(1)) == "و";
         let gap_ok = (gap_start..q_start).all(|k| {
             matches!(a.key_at(k), "،" | "," | "و" | "في") || skipped.iter().any(|r| r.contains(&k))
         });

@@ -59,9 +59,11 @@ pub fn resolve_places(
         for (p, ctx) in m.places.iter().zip(adm) {
             let pcode = match ctx {
                 Some(c) => c.admin1_pcode().map(str::to_owned),
-                None if p.candidates.len() == 1 => {
-                    gaz.place(p.candidates[0].idx).admin1.as_ref().map(|u| u.pcode.clone())
-                }
+                None if p.candidates.len() == 1 => gaz
+                    .place(p.candidates[0].idx)
+                    .admin1
+                    .as_ref()
+                    .map(|u| u.pcode.clone()),
                 None => None,
             };
             if let Some(pc) = pcode {
@@ -81,7 +83,8 @@ pub fn resolve_places(
     for ((a, m), adm) in paras.iter().zip(mentions).zip(&admin) {
         let mut para_out = Vec::with_capacity(m.places.len());
         for (i, p) in m.places.iter().enumerate() {
-            let context_only = i > 0 && adm[i].is_some() && qualifies_previous(a, &m.places[i - 1], p);
+            let context_only =
+                i > 0 && adm[i].is_some() && qualifies_previous(a, &m.places[i - 1], p);
             let mut ctx = PlaceContext::new();
             // Admin phrases of the same sentence, nearest first.
             let mut near: Vec<(usize, &AdminContext)> = m
@@ -121,7 +124,15 @@ pub fn resolve_places(
                 }
                 None => p,
             };
-            let r = resolve_one(gaz, a, p, adm[i].as_ref(), &ctx, near.first().map(|(_, c)| *c), context_only);
+            let r = resolve_one(
+                gaz,
+                a,
+                p,
+                adm[i].as_ref(),
+                &ctx,
+                near.first().map(|(_, c)| *c),
+                context_only,
+            );
             if let Some(idx) = r.place {
                 resolved_so_far.push(idx);
                 if adm[i].is_none() {
@@ -148,10 +159,10 @@ fn gaz_cue(k: PlaceCueKind) -> Option<PlaceCue> {
 
 /// The end (absolute byte) of a mention including a trailing compass word.
 fn mention_end(a: &AnalyzedText<'_>, p: &PlaceMention) -> usize {
-    if p.direction.is_some() {
-        if let Some(t) = a.tokens.get(p.tokens.end) {
-            return t.span.end;
-        }
+    if p.direction.is_some()
+        && let Some(t) = a.tokens.get(p.tokens.end)
+    {
+        return t.span.end;
     }
     p.span.end
 }
@@ -162,9 +173,15 @@ fn admin_context(gaz: &Gazetteer, a: &AnalyzedText<'_>, p: &PlaceMention) -> Opt
     let admin_like = p.candidates.iter().any(|c| {
         matches!(
             gaz.place(c.idx).level,
-            PlaceLevel::Governorate | PlaceLevel::District | PlaceLevel::Region | PlaceLevel::Country
+            PlaceLevel::Governorate
+                | PlaceLevel::District
+                | PlaceLevel::Region
+                | PlaceLevel::Country
         ) || c.precision == Some(GeoPrecision::Region)
-    }) || matches!(p.cue, Some(PlaceCueKind::Governorate | PlaceCueKind::Countryside));
+    }) || matches!(
+        p.cue,
+        Some(PlaceCueKind::Governorate | PlaceCueKind::Countryside)
+    );
     if !admin_like || p.candidates.is_empty() {
         return None;
     }
@@ -186,7 +203,11 @@ fn qualifies_previous(a: &AnalyzedText<'_>, prev: &PlaceMention, p: &PlaceMentio
         return false;
     }
     // The cue (محافظة، ريف) belongs to p.
-    let gap_end = if p.cue.is_some() { p.tokens.start.saturating_sub(1) } else { p.tokens.start };
+    let gap_end = if p.cue.is_some() {
+        p.tokens.start.saturating_sub(1)
+    } else {
+        p.tokens.start
+    };
     let gap = prev.tokens.end + usize::from(prev.direction.is_some())..gap_end;
     if gap.len() > 3 {
         return false;
@@ -199,10 +220,14 @@ fn qualifies_previous(a: &AnalyzedText<'_>, prev: &PlaceMention, p: &PlaceMentio
     // Something must say "in/of" (في، بريف، غرب، محافظة); a name joined by و is the next
     // item of a list (سراقب وأريحا), not a qualifier.
     let first = a.key_at(p.tokens.start - usize::from(p.cue.is_some()));
-    let linked = gap.clone().any(|i| a.key_at(i) == "في" || rasd_gazetteer::direction_word(a.key_at(i)).is_some())
+    let linked = gap
+        .clone()
+        .any(|i| a.key_at(i) == "في" || rasd_gazetteer::direction_word(a.key_at(i)).is_some())
         || first.starts_with('ب')
         || (p.cue.is_some() && !first.starts_with('و'))
-        || (gap.is_empty() && p.span.start > a.tokens[p.tokens.start].span.start && !first.starts_with('و'));
+        || (gap.is_empty()
+            && p.span.start > a.tokens[p.tokens.start].span.start
+            && !first.starts_with('و'));
     gap_ok && linked && !first.starts_with('و')
 }
 
@@ -222,7 +247,10 @@ fn resolve_one(
     context_only: bool,
 ) -> ResolvedPlace {
     let end = mention_end(a, p);
-    let full_name = a.span_text(rasd_core::Span::new(p.span.start, end)).trim().to_owned();
+    let full_name = a
+        .span_text(rasd_core::Span::new(p.span.start, end))
+        .trim()
+        .to_owned();
     let mut names = Vec::new();
     if p.candidates.is_empty() {
         let location = gaz.unresolved_location(&p.surface, nearest_admin);
@@ -294,17 +322,22 @@ fn resolve_one(
     }
     // A neighbourhood or landmark belongs to its city: ACLED codes the city.
     let mut merge_key = place.id.to_string();
-    if matches!(place.level, PlaceLevel::Neighbourhood | PlaceLevel::Facility) {
-        if let Some(city) = gaz.parent_city(r.idx) {
-            let c = gaz.place(city);
-            names.push(c.name_ar.clone());
-            merge_key = c.id.to_string();
-        }
+    if matches!(
+        place.level,
+        PlaceLevel::Neighbourhood | PlaceLevel::Facility
+    ) && let Some(city) = gaz.parent_city(r.idx)
+    {
+        let c = gaz.place(city);
+        names.push(c.name_ar.clone());
+        merge_key = c.id.to_string();
     }
     let settlement = matches!(
         place.level,
         PlaceLevel::PopulatedPlace | PlaceLevel::Neighbourhood | PlaceLevel::Abandoned
-    ) || matches!(p.cue, Some(PlaceCueKind::Settlement | PlaceCueKind::Camp | PlaceCueKind::Neighbourhood));
+    ) || matches!(
+        p.cue,
+        Some(PlaceCueKind::Settlement | PlaceCueKind::Camp | PlaceCueKind::Neighbourhood)
+    );
     ResolvedPlace {
         location,
         names,
@@ -315,9 +348,12 @@ fn resolve_one(
         settlement: settlement && place.is_syrian(),
         end,
         governorate_named: place.level == PlaceLevel::PopulatedPlace
-            && place.admin1.as_ref().is_some_and(|u| rasd_text::match_key(&u.name_ar) == rasd_text::match_key(&place.name_ar)),
+            && place.admin1.as_ref().is_some_and(|u| {
+                rasd_text::match_key(&u.name_ar) == rasd_text::match_key(&place.name_ar)
+            }),
         broad: is_broad(place),
-        area: is_broad(place) || matches!(place.level, PlaceLevel::Governorate | PlaceLevel::District),
+        area: is_broad(place)
+            || matches!(place.level, PlaceLevel::Governorate | PlaceLevel::District),
     }
 }
 
@@ -326,8 +362,14 @@ fn is_broad(p: &rasd_gazetteer::Place) -> bool {
     p.level == PlaceLevel::Country
         || matches!(
             p.id.as_str(),
-            "region:syria" | "region:north" | "region:northwest" | "region:northeast" | "region:east" | "region:south"
-                | "region:west" | "region:central"
+            "region:syria"
+                | "region:north"
+                | "region:northwest"
+                | "region:northeast"
+                | "region:east"
+                | "region:south"
+                | "region:west"
+                | "region:central"
         )
         || p.id.as_str().starts_with("region:border-")
 }

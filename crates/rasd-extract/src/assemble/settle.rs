@@ -8,11 +8,18 @@ use super::candidates::Candidate;
 use crate::lexicon::{TriggerRole, WeaponClass};
 
 /// The final sub-type and extra tags of a candidate.
-pub fn settle(c: &Candidate, a1: Option<&ActorPick>, a2: Option<&ActorPick>) -> (SubEventType, Vec<Tag>) {
+pub fn settle(
+    c: &Candidate,
+    a1: Option<&ActorPick>,
+    a2: Option<&ActorPick>,
+) -> (SubEventType, Vec<Tag>) {
     let mut tags = c.tags.clone();
     let armed = |p: Option<&ActorPick>| p.is_some_and(|p| p.actor.kind.is_armed() && !p.victim);
     let victim = |p: Option<&ActorPick>| p.is_some_and(|p| p.victim);
-    let firearm_or_none = c.weapon.as_ref().is_none_or(|w| w.class == WeaponClass::Firearm);
+    let firearm_or_none = c
+        .weapon
+        .as_ref()
+        .is_none_or(|w| w.class == WeaponClass::Firearm);
     let sub = match c.role {
         TriggerRole::Event => c.sub,
         TriggerRole::Attack => {
@@ -33,7 +40,8 @@ pub fn settle(c: &Candidate, a1: Option<&ActorPick>, a2: Option<&ActorPick>) -> 
                 c.sub
             } else if victim(a2) {
                 SubEventType::Attack
-            } else if armed(a2) || (armed(a1) && a2.is_none() && c.sub == SubEventType::ArmedClash) {
+            } else if armed(a2) || (armed(a1) && a2.is_none() && c.sub == SubEventType::ArmedClash)
+            {
                 SubEventType::ArmedClash
             } else {
                 c.sub
@@ -71,14 +79,24 @@ fn push(tags: &mut Vec<Tag>, t: Tag) {
     }
 }
 
-/// An actor a sub-type implies when the text names none (protesters protest), marked in
-/// the evidence as a default.
+/// An actor a sub-type implies when the text names none, marked in the evidence as a
+/// default: protesters protest; a shelling, bombing or killing by no one named is by an
+/// unidentified armed group, an air strike by no one named by unidentified forces (ACLED's
+/// "Unidentified Armed Group" and "Unidentified Military Forces").
 pub fn default_actor1(sub: SubEventType) -> Option<Actor> {
-    match sub {
+    let kind = match sub {
         SubEventType::PeacefulProtest
         | SubEventType::ProtestWithIntervention
-        | SubEventType::ExcessiveForceAgainstProtesters => Some(Actor::new(ActorKind::Protesters)),
-        SubEventType::ViolentDemonstration => Some(Actor::new(ActorKind::Protesters)),
-        _ => None,
-    }
+        | SubEventType::ExcessiveForceAgainstProtesters
+        | SubEventType::ViolentDemonstration => ActorKind::Protesters,
+        SubEventType::ShellingArtilleryMissileAttack
+        | SubEventType::RemoteExplosiveLandmineIed
+        | SubEventType::Grenade
+        | SubEventType::SuicideBomb
+        | SubEventType::Attack
+        | SubEventType::AbductionForcedDisappearance => ActorKind::UnidentifiedArmedGroup,
+        SubEventType::AirDroneStrike => ActorKind::Unidentified,
+        _ => return None,
+    };
+    Some(Actor::new(kind))
 }

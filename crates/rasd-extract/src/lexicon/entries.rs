@@ -21,6 +21,9 @@ pub struct Trigger {
     /// The trigger states an event only when its paragraph names an actor (a bare اتفاق
     /// may be a business deal).
     pub needs_actor: bool,
+    /// The trigger's grammatical subject is the target (تعرضت القاعدة لقصف، تصدت الدفاعات
+    /// الجوية لصواريخ): actors before it are actor2, the attacker comes after it.
+    pub subject_is_target: bool,
 }
 
 /// Weapon classes, in increasing priority: when a clause names several, the greatest
@@ -87,6 +90,11 @@ pub struct ActorEntry {
     pub victim: bool,
     pub air_power: bool,
     pub generic: bool,
+    /// A nationality adjective (إسرائيلية، أميركي): names an actor only right after an
+    /// attack word, a weapon or a target noun (غارات أميركية، شاحنات إيرانية).
+    pub nisba: bool,
+    /// Attacked, never attacking (a base): fills actor2 only.
+    pub target_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -37,27 +37,36 @@ impl<'a> TokenStems<'a> {
             .iter()
             .map(|t| {
                 let mut out: SmallVec<[StemReading<'a>; 4]> = SmallVec::new();
-                if !matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number) {
+                if !matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Latin | TokenKind::Number
+                ) {
                     return out;
                 }
                 let key = a.key(t);
                 // A final ة is a letter of the word, never a pronoun (مدينة ≠ مدين + ه).
-                let ta_marbuta =
-                    a.norm.display.get(t.key.clone()).is_some_and(|d| d.ends_with('ة'));
+                let ta_marbuta = a
+                    .norm
+                    .display
+                    .get(t.key.clone())
+                    .is_some_and(|d| d.ends_with('ة'));
                 for s in rasd_text::stems(key) {
                     let (prefix_len, stem) = (s.prefix_len as u16, s.key);
-                    if !ta_marbuta {
-                        if let Some((base, suffix_len)) = strip_enclitic(&stem) {
-                            if base.chars().count() >= 3 {
-                                out.push(StemReading {
-                                    key: Cow::Owned(base.to_owned()),
-                                    prefix_len,
-                                    suffix_len: suffix_len as u16,
-                                });
-                            }
-                        }
+                    if !ta_marbuta
+                        && let Some((base, suffix_len)) = strip_enclitic(&stem)
+                        && base.chars().count() >= 3
+                    {
+                        out.push(StemReading {
+                            key: Cow::Owned(base.to_owned()),
+                            prefix_len,
+                            suffix_len: suffix_len as u16,
+                        });
                     }
-                    out.push(StemReading { key: stem, prefix_len, suffix_len: 0 });
+                    out.push(StemReading {
+                        key: stem,
+                        prefix_len,
+                        suffix_len: 0,
+                    });
                 }
                 out
             })
@@ -107,7 +116,11 @@ pub struct PatternSet<T> {
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { entries: Vec::new(), exact_first: FxHashMap::default(), prefix_first: FxHashMap::default() }
+        PatternSet {
+            entries: Vec::new(),
+            exact_first: FxHashMap::default(),
+            prefix_first: FxHashMap::default(),
+        }
     }
 }
 
@@ -130,7 +143,10 @@ impl<T> PatternSet<T> {
             match p.elems.first() {
                 Some(Elem::Exact(k)) => self.exact_first.entry(k.clone()).or_default().push(slot),
                 Some(Elem::Prefix(k)) => {
-                    self.prefix_first.entry(head(k).to_owned()).or_default().push((k.clone(), slot.0, slot.1));
+                    self.prefix_first
+                        .entry(head(k).to_owned())
+                        .or_default()
+                        .push((k.clone(), slot.0, slot.1));
                 }
                 _ => {}
             }
@@ -210,7 +226,11 @@ impl<T> PatternSet<T> {
     ) {
         let pattern = &self.entries[entry as usize].0[pi as usize];
         if let Some(m) = match_pattern(pattern, a, stems, first, first_stem, end) {
-            out.push(Match { entry: entry as usize, pattern: pi as usize, ..m });
+            out.push(Match {
+                entry: entry as usize,
+                pattern: pi as usize,
+                ..m
+            });
         }
     }
 
@@ -239,7 +259,9 @@ fn match_pattern(
     let last = match_rest(a, stems, &pattern.elems[1..], first + 1, end)?;
     let t = &a.tokens[first];
     let s = &stems.of(first)[first_stem];
-    let start = a.key_span(t.key.start + usize::from(s.prefix_len), t.key.end).start;
+    let start = a
+        .key_span(t.key.start + usize::from(s.prefix_len), t.key.end)
+        .start;
     let end_byte = a.tokens[last].span.end;
     Some(Match {
         entry: 0,
@@ -283,14 +305,21 @@ pub struct MultiIndex {
 
 impl MultiIndex {
     pub fn new(sets: &[&dyn Patterns]) -> Self {
-        let mut idx = MultiIndex { sets: sets.len(), ..MultiIndex::default() };
+        let mut idx = MultiIndex {
+            sets: sets.len(),
+            ..MultiIndex::default()
+        };
         for (si, set) in sets.iter().enumerate() {
             for e in 0..set.entry_count() {
                 for (pi, p) in set.patterns_of(e).iter().enumerate() {
                     let slot = (si as u8, e as u32, pi as u32);
                     match p.elems.first() {
                         Some(Elem::Exact(k)) => idx.exact.entry(k.clone()).or_default().push(slot),
-                        Some(Elem::Prefix(k)) => idx.prefix.entry(head(k).to_owned()).or_default().push((k.clone(), slot)),
+                        Some(Elem::Prefix(k)) => idx
+                            .prefix
+                            .entry(head(k).to_owned())
+                            .or_default()
+                            .push((k.clone(), slot)),
                         _ => {}
                     }
                 }
@@ -300,7 +329,12 @@ impl MultiIndex {
     }
 
     /// Every match of every set (overlapping ones included), one vector per set.
-    pub fn find_all(&self, sets: &[&dyn Patterns], a: &AnalyzedText<'_>, stems: &TokenStems<'_>) -> Vec<Vec<Match>> {
+    pub fn find_all(
+        &self,
+        sets: &[&dyn Patterns],
+        a: &AnalyzedText<'_>,
+        stems: &TokenStems<'_>,
+    ) -> Vec<Vec<Match>> {
         let mut out: Vec<Vec<Match>> = vec![Vec::new(); self.sets];
         let end = a.tokens.len();
         let mut seen: SmallVec<[Slot; 16]> = SmallVec::new();
@@ -324,7 +358,11 @@ impl MultiIndex {
                     let (set, entry, pi) = slot;
                     let pattern = sets[set as usize].pattern_at(entry as usize, pi as usize);
                     if let Some(m) = match_pattern(pattern, a, stems, i, si, end) {
-                        out[set as usize].push(Match { entry: entry as usize, pattern: pi as usize, ..m });
+                        out[set as usize].push(Match {
+                            entry: entry as usize,
+                            pattern: pi as usize,
+                            ..m
+                        });
                     }
                 }
             }
@@ -431,7 +469,12 @@ mod tests {
         let st = TokenStems::new(&a);
         s.find_longest(&a, &st, 0..a.tokens.len())
             .into_iter()
-            .map(|m| (*s.payload(m.entry), text[m.span.start..m.span.end].to_owned()))
+            .map(|m| {
+                (
+                    *s.payload(m.entry),
+                    text[m.span.start..m.span.end].to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -447,15 +490,22 @@ mod tests {
         let table: &[(&str, Vec<(usize, &str)>)] = &[
             ("وبالقصف على البلدة", vec![(0, "قصف")]),
             ("وقصفت الطائرات", vec![(0, "قصفت")]),
-            ("اشتباكات مع الجيش السوري الحر", vec![(2, "الجيش السوري الحر")]),
+            (
+                "اشتباكات مع الجيش السوري الحر",
+                vec![(2, "الجيش السوري الحر")],
+            ),
             ("تقدم الجيش السوري", vec![(1, "الجيش السوري")]),
-            ("فرضت سيطرتها الكاملة على البلدة", vec![(3, "فرضت سيطرتها الكاملة على")]),
+            (
+                "فرضت سيطرتها الكاملة على البلدة",
+                vec![(3, "فرضت سيطرتها الكاملة على")],
+            ),
             ("شددت حصارها", vec![(4, "حصارها")]),
             ("لا شيء هنا", vec![]),
         ];
         for (text, want) in table {
             let got = texts(text, &s);
-            let want: Vec<(usize, String)> = want.iter().map(|(e, t)| (*e, t.to_string())).collect();
+            let want: Vec<(usize, String)> =
+                want.iter().map(|(e, t)| (*e, t.to_string())).collect();
             assert_eq!(got, want, "{text}");
         }
     }

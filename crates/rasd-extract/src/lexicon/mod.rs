@@ -15,7 +15,9 @@ pub use entries::{
     ActorEntry, AnaphorKind, Bearing, CasualtyCue, CasualtyKind, ModalityCue, ModalityEffect,
     ModalityScope, NumberPosition, PlaceCueKind, Trigger, TriggerRole, Weapon, WeaponClass,
 };
-pub use matcher::{Match, MultiIndex, PatternSet, Patterns, StemReading, TokenStems, longest_non_overlapping};
+pub use matcher::{
+    Match, MultiIndex, PatternSet, Patterns, StemReading, TokenStems, longest_non_overlapping,
+};
 pub use pattern::{Elem, Pattern, PatternError};
 pub use word_freq::WordFreq;
 
@@ -24,11 +26,20 @@ use rasd_core::{Actor, SubEventType, Tag};
 
 /// The built-in lexicon files, in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("triggers.toml", include_str!("../../lexicons/triggers.toml")),
+    (
+        "triggers.toml",
+        include_str!("../../lexicons/triggers.toml"),
+    ),
     ("weapons.toml", include_str!("../../lexicons/weapons.toml")),
     ("actors.toml", include_str!("../../lexicons/actors.toml")),
-    ("casualties.toml", include_str!("../../lexicons/casualties.toml")),
-    ("modality.toml", include_str!("../../lexicons/modality.toml")),
+    (
+        "casualties.toml",
+        include_str!("../../lexicons/casualties.toml"),
+    ),
+    (
+        "modality.toml",
+        include_str!("../../lexicons/modality.toml"),
+    ),
     ("places.toml", include_str!("../../lexicons/places.toml")),
     ("outlets.toml", include_str!("../../lexicons/outlets.toml")),
 ];
@@ -57,6 +68,8 @@ struct LexiconFile {
     anaphor: Vec<KindSpec>,
     #[serde(default)]
     outlet: Vec<OutletSpec>,
+    #[serde(default)]
+    nisba_head: Vec<PatternsSpec>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +93,8 @@ struct TriggerSpec {
     confidence: Option<f32>,
     #[serde(default)]
     needs_actor: bool,
+    #[serde(default)]
+    subject_is_target: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,6 +117,10 @@ struct ActorSpec {
     air_power: bool,
     #[serde(default)]
     generic: bool,
+    #[serde(default)]
+    nisba: bool,
+    #[serde(default)]
+    target_only: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -160,6 +179,8 @@ pub struct Lexicon {
     pub anaphors: PatternSet<AnaphorKind>,
     /// Outlets and their source phrases (مصادر الميادين): never places.
     pub outlets: PatternSet<()>,
+    /// Nouns a nationality adjective names an actor after (شاحنات إيرانية).
+    pub nisba_heads: PatternSet<()>,
     /// How common words are in Arabic news.
     pub word_freq: WordFreq,
     /// One index over all the pattern sets (see [`Lexicon::scan`]).
@@ -179,6 +200,7 @@ pub struct Scan {
     pub directions: Vec<Match>,
     pub anaphors: Vec<Match>,
     pub outlets: Vec<Match>,
+    pub nisba_heads: Vec<Match>,
 }
 
 /// One source file: a name for error messages and its TOML text.
@@ -201,14 +223,22 @@ impl Lexicon {
     pub fn from_sources(sources: &[Source<'_>]) -> Result<Lexicon, LexiconError> {
         let mut files = Vec::with_capacity(sources.len());
         for (name, text) in sources {
-            let file: LexiconFile = toml::from_str(text)
-                .map_err(|source| LexiconError::Toml { file: (*name).to_owned(), source })?;
+            let file: LexiconFile = toml::from_str(text).map_err(|source| LexiconError::Toml {
+                file: (*name).to_owned(),
+                source,
+            })?;
             files.push((*name, file));
         }
-        let mut lex = Lexicon { word_freq: WordFreq::embedded(), ..Lexicon::default() };
+        let mut lex = Lexicon {
+            word_freq: WordFreq::embedded(),
+            ..Lexicon::default()
+        };
         for (name, spec, i) in dedup(&files, |f| &f.trigger) {
             let err = entry_err(name, "trigger", i);
-            let sub: SubEventType = spec.sub_event_type.parse().map_err(|e| err(format!("{e}")))?;
+            let sub: SubEventType = spec
+                .sub_event_type
+                .parse()
+                .map_err(|e| err(format!("{e}")))?;
             let role = match spec.role.as_deref().unwrap_or("event") {
                 "event" => TriggerRole::Event,
                 "attack" => TriggerRole::Attack,
@@ -223,16 +253,32 @@ impl Lexicon {
                 .map(|t| t.parse::<Tag>())
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| err(format!("{e}")))?;
-            let confidence = unit(spec.confidence.unwrap_or(0.8)).ok_or_else(|| err("confidence must lie in [0, 1]".into()))?;
+            let confidence = unit(spec.confidence.unwrap_or(0.8))
+                .ok_or_else(|| err("confidence must lie in [0, 1]".into()))?;
             let pats = compile(&spec.patterns).map_err(err)?;
-            lex.triggers.push(pats, Trigger { sub_event_type: sub, role, tags, confidence, needs_actor: spec.needs_actor });
+            lex.triggers.push(
+                pats,
+                Trigger {
+                    sub_event_type: sub,
+                    role,
+                    tags,
+                    confidence,
+                    needs_actor: spec.needs_actor,
+                    subject_is_target: spec.subject_is_target,
+                },
+            );
         }
         for (name, spec, i) in dedup(&files, |f| &f.weapon) {
             let err = entry_err(name, "weapon", i);
             let class = WeaponClass::parse(&spec.class)
                 .ok_or_else(|| err(format!("unknown class {:?}", spec.class)))?;
-            lex.weapons
-                .push(compile(&spec.patterns).map_err(err)?, Weapon { class, standalone: spec.standalone });
+            lex.weapons.push(
+                compile(&spec.patterns).map_err(err)?,
+                Weapon {
+                    class,
+                    standalone: spec.standalone,
+                },
+            );
         }
         for (name, spec, i) in dedup(&files, |f| &f.actor) {
             let err = entry_err(name, "actor", i);
@@ -242,8 +288,11 @@ impl Lexicon {
                 victim: spec.victim,
                 air_power: spec.air_power,
                 generic: spec.generic,
+                nisba: spec.nisba,
+                target_only: spec.target_only,
             };
-            lex.actors.push(compile(&spec.patterns).map_err(err)?, entry);
+            lex.actors
+                .push(compile(&spec.patterns).map_err(err)?, entry);
         }
         for (name, spec, i) in dedup(&files, |f| &f.casualty) {
             let err = entry_err(name, "casualty", i);
@@ -261,7 +310,10 @@ impl Lexicon {
                 "both" => NumberPosition::Both,
                 other => return Err(err(format!("unknown position {other:?}"))),
             };
-            lex.casualties.push(compile(&spec.patterns).map_err(err)?, CasualtyCue { kind, position });
+            lex.casualties.push(
+                compile(&spec.patterns).map_err(err)?,
+                CasualtyCue { kind, position },
+            );
         }
         for (name, spec, i) in dedup(&files, |f| &f.modality) {
             let err = entry_err(name, "modality", i);
@@ -279,36 +331,62 @@ impl Lexicon {
                 "sentence" => ModalityScope::Sentence,
                 other => return Err(err(format!("unknown scope {other:?}"))),
             };
-            let factor = unit(spec.factor.unwrap_or(0.7)).ok_or_else(|| err("factor must lie in [0, 1]".into()))?;
-            lex.modality.push(compile(&spec.patterns).map_err(err)?, ModalityCue { effect, scope, factor });
+            let factor = unit(spec.factor.unwrap_or(0.7))
+                .ok_or_else(|| err("factor must lie in [0, 1]".into()))?;
+            lex.modality.push(
+                compile(&spec.patterns).map_err(err)?,
+                ModalityCue {
+                    effect,
+                    scope,
+                    factor,
+                },
+            );
         }
         for (name, spec, i) in dedup(&files, |f| &f.place_cue) {
             let err = entry_err(name, "place_cue", i);
-            let kind = PlaceCueKind::parse(&spec.kind).ok_or_else(|| err(format!("unknown kind {:?}", spec.kind)))?;
-            lex.place_cues.push(compile(&spec.patterns).map_err(err)?, kind);
+            let kind = PlaceCueKind::parse(&spec.kind)
+                .ok_or_else(|| err(format!("unknown kind {:?}", spec.kind)))?;
+            lex.place_cues
+                .push(compile(&spec.patterns).map_err(err)?, kind);
         }
         for (name, spec, i) in dedup(&files, |f| &f.proximity) {
-            lex.proximity.push(compile(&spec.patterns).map_err(entry_err(name, "proximity", i))?, ());
+            lex.proximity.push(
+                compile(&spec.patterns).map_err(entry_err(name, "proximity", i))?,
+                (),
+            );
         }
         for (name, spec, i) in dedup(&files, |f| &f.direction) {
             let err = entry_err(name, "direction", i);
-            let b = Bearing::parse(&spec.bearing).ok_or_else(|| err(format!("unknown bearing {:?}", spec.bearing)))?;
-            lex.directions.push(compile(&spec.patterns).map_err(err)?, b);
+            let b = Bearing::parse(&spec.bearing)
+                .ok_or_else(|| err(format!("unknown bearing {:?}", spec.bearing)))?;
+            lex.directions
+                .push(compile(&spec.patterns).map_err(err)?, b);
         }
         for (name, spec, i) in dedup(&files, |f| &f.anaphor) {
             let err = entry_err(name, "anaphor", i);
-            let kind = AnaphorKind::parse(&spec.kind).ok_or_else(|| err(format!("unknown kind {:?}", spec.kind)))?;
-            lex.anaphors.push(compile(&spec.patterns).map_err(err)?, kind);
+            let kind = AnaphorKind::parse(&spec.kind)
+                .ok_or_else(|| err(format!("unknown kind {:?}", spec.kind)))?;
+            lex.anaphors
+                .push(compile(&spec.patterns).map_err(err)?, kind);
         }
         for (name, spec, i) in dedup(&files, |f| &f.outlet) {
-            lex.outlets.push(compile(&spec.patterns).map_err(entry_err(name, "outlet", i))?, ());
+            lex.outlets.push(
+                compile(&spec.patterns).map_err(entry_err(name, "outlet", i))?,
+                (),
+            );
+        }
+        for (name, spec, i) in dedup(&files, |f| &f.nisba_head) {
+            lex.nisba_heads.push(
+                compile(&spec.patterns).map_err(entry_err(name, "nisba_head", i))?,
+                (),
+            );
         }
         lex.multi = MultiIndex::new(&lex.sets());
         Ok(lex)
     }
 
     /// The pattern sets in [`Scan`] order.
-    fn sets(&self) -> [&dyn Patterns; 10] {
+    fn sets(&self) -> [&dyn Patterns; 11] {
         [
             &self.triggers,
             &self.weapons,
@@ -320,12 +398,17 @@ impl Lexicon {
             &self.directions,
             &self.anaphors,
             &self.outlets,
+            &self.nisba_heads,
         ]
     }
 
     /// Matches every pattern set in one pass over a paragraph.
     pub fn scan(&self, a: &rasd_text::AnalyzedText<'_>, stems: &TokenStems<'_>) -> Scan {
-        let mut all = self.multi.find_all(&self.sets(), a, stems).into_iter().map(longest_non_overlapping);
+        let mut all = self
+            .multi
+            .find_all(&self.sets(), a, stems)
+            .into_iter()
+            .map(longest_non_overlapping);
         let mut next = || all.next().unwrap_or_default();
         Scan {
             triggers: next(),
@@ -338,6 +421,7 @@ impl Lexicon {
             directions: next(),
             anaphors: next(),
             outlets: next(),
+            nisba_heads: next(),
         }
     }
 }
@@ -346,15 +430,27 @@ fn unit(x: f32) -> Option<f32> {
     (0.0..=1.0).contains(&x).then_some(x)
 }
 
-fn entry_err<'a>(file: &'a str, table: &'static str, entry: usize) -> impl Fn(String) -> LexiconError + 'a {
-    move |reason| LexiconError::Entry { file: file.to_owned(), table, entry: entry + 1, reason }
+fn entry_err<'a>(
+    file: &'a str,
+    table: &'static str,
+    entry: usize,
+) -> impl Fn(String) -> LexiconError + 'a {
+    move |reason| LexiconError::Entry {
+        file: file.to_owned(),
+        table,
+        entry: entry + 1,
+        reason,
+    }
 }
 
 fn compile(patterns: &[String]) -> Result<Vec<Pattern>, String> {
     if patterns.is_empty() {
         return Err("no patterns".into());
     }
-    patterns.iter().map(|p| Pattern::parse(p).map_err(|e| format!("pattern {p:?}: {e}"))).collect()
+    patterns
+        .iter()
+        .map(|p| Pattern::parse(p).map_err(|e| format!("pattern {p:?}: {e}")))
+        .collect()
 }
 
 /// The entries of one table over all files, with later files' patterns removed from
@@ -380,11 +476,17 @@ where
             out.push((name, spec.clone(), i, false));
         }
     }
-    out.into_iter().filter(|(.., replaced)| !replaced).map(|(n, s, i, _)| (n, s, i)).collect()
+    out.into_iter()
+        .filter(|(.., replaced)| !replaced)
+        .map(|(n, s, i, _)| (n, s, i))
+        .collect()
 }
 
 fn normal(p: &str) -> String {
-    p.split_whitespace().map(rasd_text::match_key).collect::<Vec<_>>().join(" ")
+    p.split_whitespace()
+        .map(rasd_text::match_key)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lets [`dedup`] drop replaced patterns from any spec type.
@@ -410,7 +512,17 @@ macro_rules! has_patterns {
     )*};
 }
 
-has_patterns!(OutletSpec, TriggerSpec, WeaponSpec, ActorSpec, CasualtySpec, ModalitySpec, KindSpec, PatternsSpec, DirectionSpec);
+has_patterns!(
+    OutletSpec,
+    TriggerSpec,
+    WeaponSpec,
+    ActorSpec,
+    CasualtySpec,
+    ModalitySpec,
+    KindSpec,
+    PatternsSpec,
+    DirectionSpec
+);
 
 #[cfg(test)]
 mod tests;

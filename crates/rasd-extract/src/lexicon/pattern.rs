@@ -61,7 +61,11 @@ impl Pattern {
                             "prefix {raw:?} is too short (at least two letters)"
                         )));
                     }
-                    if prefix { Elem::Prefix(key) } else { Elem::Exact(key) }
+                    if prefix {
+                        Elem::Prefix(key)
+                    } else {
+                        Elem::Exact(key)
+                    }
                 }
             };
             elems.push(elem);
@@ -74,7 +78,10 @@ impl Pattern {
             (_, Some(Elem::Any | Elem::Gap)) => {
                 Err(PatternError(format!("{source:?} must end with a word")))
             }
-            _ => Ok(Pattern { elems, source: source.trim().to_owned() }),
+            _ => Ok(Pattern {
+                elems,
+                source: source.trim().to_owned(),
+            }),
         }
     }
 

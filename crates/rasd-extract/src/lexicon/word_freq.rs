@@ -31,10 +31,10 @@ impl WordFreq {
     pub fn parse(text: &str) -> Self {
         let mut counts = FxHashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((w, c)) = line.split_once('\t') {
-                if let Ok(c) = c.trim().parse::<u32>() {
-                    counts.insert(w.into(), c);
-                }
+            if let Some((w, c)) = line.split_once('\t')
+                && let Ok(c) = c.trim().parse::<u32>()
+            {
+                counts.insert(w.into(), c);
             }
         }
         WordFreq { counts }

@@ -72,36 +72,41 @@ pub fn find_casualties(
         };
         // "مقتل وجرح 15" / "15 قتيلا وجريحا": two cues of the other kind joined by و share
         // one figure, which then belongs to neither.
-        let shared = [ci.checked_sub(1), Some(ci + 1)].into_iter().flatten().any(|other| {
-            let Some(n) = cues.get(other) else { return false };
-            let other_cue = lex.casualties.payload(n.entry);
-            let both = |c: &crate::lexicon::CasualtyCue| {
-                matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured)
-            };
-            if other_cue.kind == cue.kind || !both(&cue) || !both(other_cue) {
-                return false;
-            }
-            if !joined_by_and(a, m.tokens.clone(), n.tokens.clone()) {
-                return false;
-            }
-            let (first, second, p1, p2) = if m.tokens.start < n.tokens.start {
-                (m, n, cue.position, other_cue.position)
-            } else {
-                (n, m, other_cue.position, cue.position)
-            };
-            let takes_after = |p: NumberPosition| p != NumberPosition::Before;
-            let takes_before = |p: NumberPosition| p != NumberPosition::After;
-            let number_after = quantities.iter().any(|q| {
-                q.tokens.start >= second.tokens.end
-                    && words_between(a, second.tokens.end, q.tokens.start) <= AFTER_GAP
+        let shared = [ci.checked_sub(1), Some(ci + 1)]
+            .into_iter()
+            .flatten()
+            .any(|other| {
+                let Some(n) = cues.get(other) else {
+                    return false;
+                };
+                let other_cue = lex.casualties.payload(n.entry);
+                let both = |c: &crate::lexicon::CasualtyCue| {
+                    matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured)
+                };
+                if other_cue.kind == cue.kind || !both(&cue) || !both(other_cue) {
+                    return false;
+                }
+                if !joined_by_and(a, m.tokens.clone(), n.tokens.clone()) {
+                    return false;
+                }
+                let (first, second, p1, p2) = if m.tokens.start < n.tokens.start {
+                    (m, n, cue.position, other_cue.position)
+                } else {
+                    (n, m, other_cue.position, cue.position)
+                };
+                let takes_after = |p: NumberPosition| p != NumberPosition::Before;
+                let takes_before = |p: NumberPosition| p != NumberPosition::After;
+                let number_after = quantities.iter().any(|q| {
+                    q.tokens.start >= second.tokens.end
+                        && words_between(a, second.tokens.end, q.tokens.start) <= AFTER_GAP
+                });
+                let number_before = quantities.iter().any(|q| {
+                    q.tokens.end <= first.tokens.start
+                        && words_between(a, q.tokens.end, first.tokens.start) <= BEFORE_GAP
+                });
+                (takes_after(p1) && takes_after(p2) && number_after)
+                    || (takes_before(p1) && takes_before(p2) && number_before)
             });
-            let number_before = quantities.iter().any(|q| {
-                q.tokens.end <= first.tokens.start
-                    && words_between(a, q.tokens.end, first.tokens.start) <= BEFORE_GAP
-            });
-            (takes_after(p1) && takes_after(p2) && number_after)
-                || (takes_before(p1) && takes_before(p2) && number_before)
-        });
         let mut count = CasualtyCount {
             kind: cue.kind,
             value: None,
@@ -148,13 +153,20 @@ pub fn find_casualties(
     }
     // A second cue of the same kind right next to a counted one (أصيب اثنان بجروح) adds
     // nothing.
-    let counted: Vec<(CasualtyKind, Range<usize>)> =
-        out.iter().filter(|c| c.value.is_some()).map(|c| (c.kind, c.tokens.clone())).collect();
+    let counted: Vec<(CasualtyKind, Range<usize>)> = out
+        .iter()
+        .filter(|c| c.value.is_some())
+        .map(|c| (c.kind, c.tokens.clone()))
+        .collect();
     out.retain(|c| {
         c.value.is_some()
             || c.shared
             || !counted.iter().any(|(k, r)| {
-                *k == c.kind && r.start.abs_diff(c.tokens.start).min(r.end.abs_diff(c.tokens.end)) <= 4
+                *k == c.kind
+                    && r.start
+                        .abs_diff(c.tokens.start)
+                        .min(r.end.abs_diff(c.tokens.end))
+                        <= 4
             })
     });
     out
@@ -192,22 +204,50 @@ mod tests {
         let a = rasd_text::analyze(text, 0);
         let st = crate::lexicon::TokenStems::new(&a);
         let q = rasd_text::find_quantities(&a);
-        find_casualties(&a, &lex, &q, &lex.scan(&a, &st).casualties).into_iter().map(|c| (c.kind, c.value, c.shared)).collect()
+        find_casualties(&a, &lex, &q, &lex.scan(&a, &st).casualties)
+            .into_iter()
+            .map(|c| (c.kind, c.value, c.shared))
+            .collect()
     }
 
     #[test]
     fn numbers_next_to_their_cues() {
         use CasualtyKind::*;
-        let table: &[(&str, Vec<(CasualtyKind, Option<u32>, bool)>)] = &[
+        type Expected = Vec<(CasualtyKind, Option<u32>, bool)>;
+        let table: &[(&str, Expected)] = &[
             ("ما أدى لارتقاء خمسة مدنيين", vec![(Killed, Some(5), false)]),
-            ("قتل 7 عناصر من الشرطة وأصيب ثلاثة آخرون بجروح", vec![(Killed, Some(7), false), (Injured, Some(3), false)]),
-            ("أن 9 أشخاص لقوا مصرعهم وأصيب 12 آخرون", vec![(Killed, Some(9), false), (Injured, Some(12), false)]),
-            ("أسفرت عن مقتل وجرح أكثر من 20 مسلحاً", vec![(Killed, None, true), (Injured, None, true)]),
-            ("بعد اعتقال 4 شبان من القرية", vec![(Detained, Some(4), false)]),
-            ("دون تسجيل أي خسائر بشرية", vec![(NoCasualties, Some(0), false)]),
-            ("قتل 12 مقاتلاً من الفصيل وستة من المدنيين", vec![(Killed, Some(18), false)]),
-            ("خلفت قتلى وجرحى", vec![(Killed, None, false), (Injured, None, false)]),
-            ("أكثر من 50 قتيلاً وجريحاً", vec![(Killed, None, true), (Injured, None, true)]),
+            (
+                "قتل 7 عناصر من الشرطة وأصيب ثلاثة آخرون بجروح",
+                vec![(Killed, Some(7), false), (Injured, Some(3), false)],
+            ),
+            (
+                "أن 9 أشخاص لقوا مصرعهم وأصيب 12 آخرون",
+                vec![(Killed, Some(9), false), (Injured, Some(12), false)],
+            ),
+            (
+                "أسفرت عن مقتل وجرح أكثر من 20 مسلحاً",
+                vec![(Killed, None, true), (Injured, None, true)],
+            ),
+            (
+                "بعد اعتقال 4 شبان من القرية",
+                vec![(Detained, Some(4), false)],
+            ),
+            (
+                "دون تسجيل أي خسائر بشرية",
+                vec![(NoCasualties, Some(0), false)],
+            ),
+            (
+                "قتل 12 مقاتلاً من الفصيل وستة من المدنيين",
+                vec![(Killed, Some(18), false)],
+            ),
+            (
+                "خلفت قتلى وجرحى",
+                vec![(Killed, None, false), (Injured, None, false)],
+            ),
+            (
+                "أكثر من 50 قتيلاً وجريحاً",
+                vec![(Killed, None, true), (Injured, None, true)],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(&counts(text), want, "{text}");

@@ -44,11 +44,17 @@ pub fn split_clauses(a: &AnalyzedText<'_>) -> Vec<Clause> {
             );
             if boundary_punct {
                 if i > start {
-                    out.push(Clause { sentence: si, tokens: start..i });
+                    out.push(Clause {
+                        sentence: si,
+                        tokens: start..i,
+                    });
                 }
                 start = i + 1;
             } else if i > start && connective_at(a, i, s.tokens.end) {
-                out.push(Clause { sentence: si, tokens: start..i });
+                out.push(Clause {
+                    sentence: si,
+                    tokens: start..i,
+                });
                 start = i;
             }
             i += 1;
@@ -58,7 +64,10 @@ pub fn split_clauses(a: &AnalyzedText<'_>) -> Vec<Clause> {
             end -= 1;
         }
         if start < end {
-            out.push(Clause { sentence: si, tokens: start..end });
+            out.push(Clause {
+                sentence: si,
+                tokens: start..end,
+            });
         }
     }
     out
@@ -66,13 +75,20 @@ pub fn split_clauses(a: &AnalyzedText<'_>) -> Vec<Clause> {
 
 fn connective_at(a: &AnalyzedText<'_>, i: usize, end: usize) -> bool {
     let first = a.key_at(i);
-    let first = first.strip_prefix('و').filter(|r| r.len() >= 4).unwrap_or(first);
+    let first = first
+        .strip_prefix('و')
+        .filter(|r| r.len() >= 4)
+        .unwrap_or(first);
     // Connectives are short words: skip long ones without comparing.
     if first.len() > 10 {
         return false;
     }
     CONNECTIVES.iter().any(|c| {
-        c[0] == first && c[1..].iter().enumerate().all(|(k, w)| i + 1 + k < end && a.key_at(i + 1 + k) == *w)
+        c[0] == first
+            && c[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + 1 + k < end && a.key_at(i + 1 + k) == *w)
     })
 }
 
@@ -96,7 +112,11 @@ mod tests {
     fn splits_on_punctuation_and_connectives() {
         assert_eq!(
             clauses("قصفت الطائرات البلدة، فيما اندلعت اشتباكات في محيطها. وقتل اثنان"),
-            vec!["قصفت الطائرات البلدة", "فيما اندلعت اشتباكات في محيطها", "وقتل اثنان"]
+            vec![
+                "قصفت الطائرات البلدة",
+                "فيما اندلعت اشتباكات في محيطها",
+                "وقتل اثنان"
+            ]
         );
         assert_eq!(
             clauses("هاجمت مجموعات محلية حاجزا بينما قصفت قوات النظام البلدة"),

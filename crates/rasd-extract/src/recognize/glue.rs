@@ -40,8 +40,16 @@ pub fn split_glued(a: &mut AnalyzedText<'_>, freq: &WordFreq, gaz: &Gazetteer) -
         match next.peek() {
             Some((si, at)) if *si == i => {
                 let mid = t.key.start + at;
-                let left = Token { key: t.key.start..mid, span: a.key_span(t.key.start, mid), ..t.clone() };
-                let mut right = Token { key: mid..t.key.end, span: a.key_span(mid, t.key.end), ..t.clone() };
+                let left = Token {
+                    key: t.key.start..mid,
+                    span: a.key_span(t.key.start, mid),
+                    ..t.clone()
+                };
+                let mut right = Token {
+                    key: mid..t.key.end,
+                    span: a.key_span(mid, t.key.end),
+                    ..t.clone()
+                };
                 right.span.end = right.span.end.max(t.span.end);
                 tokens.push(left);
                 tokens.push(right);
@@ -65,7 +73,9 @@ fn best_split(key: &str, freq: &WordFreq, gaz: &Gazetteer) -> Option<usize> {
     for (at, _) in key.char_indices().skip(2) {
         let (l, r) = key.split_at(at);
         let ok = |w: &str| {
-            SHORT.contains(&w) || (w.chars().count() >= 3 && (freq.count(w) >= MIN_PART || !gaz.lookup_exact(w).is_empty()))
+            SHORT.contains(&w)
+                || (w.chars().count() >= 3
+                    && (freq.count(w) >= MIN_PART || !gaz.lookup_exact(w).is_empty()))
         };
         if r.chars().count() < 2 || !ok(l) || !ok(r) {
             continue;
@@ -93,14 +103,24 @@ mod tests {
 
     #[test]
     fn glued_words_split_with_spans_into_the_original() {
-        assert_eq!(split("أفاد مراسلالميادين اليوم"), ["أفاد", "مراسل", "الميادين", "اليوم"]);
-        assert_eq!(split("المدعومة من تركياهجوماً"), ["المدعومة", "من", "تركيا", "هجوماً"]);
-        assert_eq!(split("استهدف مدينة حلبفي شمالي سوريا"), ["استهدف", "مدينة", "حلب", "في", "شمالي", "سوريا"]);
+        assert_eq!(
+            split("أفاد مراسلالميادين اليوم"),
+            ["أفاد", "مراسل", "الميادين", "اليوم"]
+        );
+        assert_eq!(
+            split("المدعومة من تركياهجوماً"),
+            ["المدعومة", "من", "تركيا", "هجوماً"]
+        );
+        assert_eq!(
+            split("استهدف مدينة حلبفي شمالي سوريا"),
+            ["استهدف", "مدينة", "حلب", "في", "شمالي", "سوريا"]
+        );
     }
 
     #[test]
     fn real_words_and_names_stay_whole() {
-        for text in ["كناكر", "والمستشفيات", "الإرهابيين", "البوكمال", "طفس"] {
+        for text in ["كناكر", "والمستشفيات", "الإرهابيين", "البوكمال", "طفس"]
+        {
             assert_eq!(split(text), [text], "{text}");
         }
     }

@@ -37,7 +37,10 @@ pub fn modality_ranges(
 ) -> Vec<ModalityRange> {
     let mut out = Vec::new();
     for m in matches {
-        if actors.iter().any(|r| r.start < m.tokens.end && m.tokens.start < r.end) {
+        if actors
+            .iter()
+            .any(|r| r.start < m.tokens.end && m.tokens.start < r.end)
+        {
             continue;
         }
         let cue = *lex.modality.payload(m.entry);
@@ -98,13 +101,29 @@ mod tests {
     fn cues_govern_what_follows_them() {
         use ModalityEffect::*;
         let table = [
-            ("هدد الفصيل بقصف المطار إذا لم ينسحب الجيش", "بقصف", vec![NotEvent]),
+            (
+                "هدد الفصيل بقصف المطار إذا لم ينسحب الجيش",
+                "بقصف",
+                vec![NotEvent],
+            ),
             ("نفى المتحدث قصف المستشفى", "قصف", vec![NotEvent]),
             ("مع عدم اقتحام المدينة", "اقتحام", vec![NotEvent]),
-            ("وسط أنباء عن التوصل لهدنة في الحي", "لهدنة", vec![Unconfirmed]),
+            (
+                "وسط أنباء عن التوصل لهدنة في الحي",
+                "لهدنة",
+                vec![Unconfirmed],
+            ),
             ("قصفت الطائرات القرية، ولم يتم التوصل لاتفاق", "قصفت", vec![]),
-            ("وثق المرصد 300 قتيل قضى معظمهم في القصف", "القصف", vec![Aggregate]),
-            ("وشهدت المدينة قبل ساعات من الهجوم مظاهرة", "الهجوم", vec![NotEvent]),
+            (
+                "وثق المرصد 300 قتيل قضى معظمهم في القصف",
+                "القصف",
+                vec![Aggregate],
+            ),
+            (
+                "وشهدت المدينة قبل ساعات من الهجوم مظاهرة",
+                "الهجوم",
+                vec![NotEvent],
+            ),
         ];
         for (text, word, want) in table {
             assert_eq!(effects_on(text, word), want, "{word} in {text}");

@@ -38,16 +38,87 @@ impl PlaceMention {
 
 /// Words that begin two-word village names (عين ذكر، تل الملاجة، كفر عمة، خربة خوي).
 const NAME_HEADS: &[&str] = &[
-    "عين", "تل", "كفر", "دير", "بيت", "خربه", "جبل", "ابو", "ام", "راس", "بير", "مزرعه", "سد",
-    "بئر", "حقل", "وادي", "قصر", "باب", "جسر", "بني", "عرب", "حوش", "نبع", "الشيخ", "ابي",
+    "عين",
+    "تل",
+    "كفر",
+    "دير",
+    "بيت",
+    "خربه",
+    "جبل",
+    "ابو",
+    "ام",
+    "راس",
+    "بير",
+    "مزرعه",
+    "سد",
+    "بئر",
+    "حقل",
+    "وادي",
+    "قصر",
+    "باب",
+    "جسر",
+    "بني",
+    "عرب",
+    "حوش",
+    "نبع",
+    "الشيخ",
+    "ابي",
 ];
 
 /// Words that never start a place name after a cue.
 const NOT_NAMES: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "مع", "التي", "الذي", "الذين", "او", "ثم", "قد", "لم", "لا",
-    "هذه", "هذا", "تلك", "ذلك", "نفسها", "نفسه", "كل", "بعض", "جميع", "عده", "اخري", "جديده",
-    "واحده", "اخر", "ان", "انه", "بين", "حيث", "كما", "بعد", "قبل", "خلال", "منذ", "عند", "ضمن",
-    "داخل", "خارج", "قرب", "نحو", "حول", "لها", "له", "بها", "به", "فيها", "فيه", "منها", "منه",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "التي",
+    "الذي",
+    "الذين",
+    "او",
+    "ثم",
+    "قد",
+    "لم",
+    "لا",
+    "هذه",
+    "هذا",
+    "تلك",
+    "ذلك",
+    "نفسها",
+    "نفسه",
+    "كل",
+    "بعض",
+    "جميع",
+    "عده",
+    "اخري",
+    "جديده",
+    "واحده",
+    "اخر",
+    "ان",
+    "انه",
+    "بين",
+    "حيث",
+    "كما",
+    "بعد",
+    "قبل",
+    "خلال",
+    "منذ",
+    "عند",
+    "ضمن",
+    "داخل",
+    "خارج",
+    "قرب",
+    "نحو",
+    "حول",
+    "لها",
+    "له",
+    "بها",
+    "به",
+    "فيها",
+    "فيه",
+    "منها",
+    "منه",
 ];
 
 /// Finds place names in a paragraph. `taken` marks tokens that belong to lexicon entries
@@ -84,8 +155,10 @@ pub fn find_places(
         }
         let cue = cue_ending_at[i].and_then(|ci| cue_before(a, &cues[ci..=ci], lex, i));
         let strong_cue = cue.is_some_and(|k| {
-            matches!(k, PlaceCueKind::Settlement | PlaceCueKind::Neighbourhood | PlaceCueKind::Camp)
-                && !cue_ending_at[i].is_some_and(|ci| is_weak_cue(a, &cues[ci..=ci], i))
+            matches!(
+                k,
+                PlaceCueKind::Settlement | PlaceCueKind::Neighbourhood | PlaceCueKind::Camp
+            ) && !cue_ending_at[i].is_some_and(|ci| is_weak_cue(a, &cues[ci..=ci], i))
         });
         if let Some(m) = countryside_phrase(a, gaz, &lex.word_freq, i) {
             // The compass words are inside the phrase; the gazetteer reads them from its text.
@@ -102,7 +175,9 @@ pub fn find_places(
             continue;
         }
         // A compass word (شرقي حلب) starts a direction, not a name.
-        if known.as_ref().is_none_or(|k| k.0 == 1) && rasd_gazetteer::direction_word(a.key_at(i)).is_some() {
+        if known.as_ref().is_none_or(|k| k.0 == 1)
+            && rasd_gazetteer::direction_word(a.key_at(i)).is_some()
+        {
             i += 1;
             continue;
         }
@@ -110,7 +185,9 @@ pub fn find_places(
         // الزاوية، مخيم الركبان) or carries the article (البادية).
         if is_cue_word(i)
             && known.as_ref().is_none_or(|k| k.0 == 1)
-            && !rasd_text::stems(a.key_at(i)).iter().any(|s| s.stripped.article)
+            && !rasd_text::stems(a.key_at(i))
+                .iter()
+                .any(|s| s.stripped.article)
         {
             i += 1;
             continue;
@@ -130,19 +207,47 @@ pub fn find_places(
                 let ordinary = len == 1 && ordinary_word(gaz, &lex.word_freq, &key, cands);
                 let needs_cue = cands.iter().all(|c| c.needs_cue) || ordinary;
                 if !function_word && (!needs_cue || strong_cue || (cue.is_some() && !ordinary)) {
-                    out.push(mention(a, near, dirs, lex, i, len, prefix_len, suffix_len, key, cands.to_vec(), cue));
+                    out.push(mention(
+                        a,
+                        near,
+                        dirs,
+                        lex,
+                        i,
+                        len,
+                        prefix_len,
+                        suffix_len,
+                        key,
+                        cands.to_vec(),
+                        cue,
+                    ));
                     i += len;
                     continue;
                 }
             }
             None => {
-                if let Some(kind) = cue.filter(|k| admits_unknown(*k)) {
-                    if let Some(len) = unknown_name_at(a, i, taken).filter(|_| !lex.word_freq.is_common(a.key_at(i))) {
-                        let key = (i..i + len).map(|k| a.key_at(k)).collect::<Vec<_>>().join(" ");
-                        out.push(mention(a, near, dirs, lex, i, len, 0, 0, key, Vec::new(), Some(kind)));
-                        i += len;
-                        continue;
-                    }
+                if let Some(kind) = cue.filter(|k| admits_unknown(*k))
+                    && let Some(len) = unknown_name_at(a, i, taken)
+                        .filter(|_| !lex.word_freq.is_common(a.key_at(i)))
+                {
+                    let key = (i..i + len)
+                        .map(|k| a.key_at(k))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push(mention(
+                        a,
+                        near,
+                        dirs,
+                        lex,
+                        i,
+                        len,
+                        0,
+                        0,
+                        key,
+                        Vec::new(),
+                        Some(kind),
+                    ));
+                    i += len;
+                    continue;
                 }
             }
         }
@@ -153,8 +258,13 @@ pub fn find_places(
 
 /// The word without و/ف/ب/ل/ك and the article, for function-word checks.
 fn strip_proclitics(word: &str) -> &str {
-    let w = word.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(word);
-    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    let w = word
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(word);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 /// Generic area cues (منطقة، مناطق) are too weak to make an ordinary word a name.
@@ -170,7 +280,10 @@ fn is_weak_cue(a: &AnalyzedText<'_>, cues: &[Match], i: usize) -> bool {
 fn after_kunya(a: &AnalyzedText<'_>, i: usize) -> bool {
     (i.saturating_sub(2)..i).any(|k| {
         a.tokens[k].sentence == a.tokens[i].sentence
-            && matches!(strip_proclitics(a.key_at(k)), "ابو" | "ابي" | "ابا" | "ام" | "بن" | "ابن" | "بنت")
+            && matches!(
+                strip_proclitics(a.key_at(k)),
+                "ابو" | "ابي" | "ابا" | "ام" | "بن" | "ابن" | "بنت"
+            )
     })
 }
 
@@ -179,15 +292,23 @@ fn after_kunya(a: &AnalyzedText<'_>, i: usize) -> bool {
 fn ordinary_word(gaz: &Gazetteer, freq: &WordFreq, key: &str, cands: &[Candidate]) -> bool {
     let minor = cands.iter().all(|c| gaz.place(c.idx).importance() < 0.3);
     let admin = cands.iter().any(|c| {
-        matches!(gaz.place(c.idx).level, rasd_gazetteer::PlaceLevel::Governorate | rasd_gazetteer::PlaceLevel::District)
+        matches!(
+            gaz.place(c.idx).level,
+            rasd_gazetteer::PlaceLevel::Governorate | rasd_gazetteer::PlaceLevel::District
+        )
     });
-    (minor && (adjective_like(key) || freq.is_common(key) || rasd_gazetteer::direction_word(key).is_some()))
+    (minor
+        && (adjective_like(key)
+            || freq.is_common(key)
+            || rasd_gazetteer::direction_word(key).is_some()))
         || (freq.is_very_common(key) && !admin)
 }
 
 /// Words shaped like an adjective (حدودية، جبلية، سكني): nisba endings without the article.
 fn adjective_like(key: &str) -> bool {
-    !key.starts_with("ال") && (key.ends_with("يه") || key.ends_with("يين")) && key.chars().count() >= 4
+    !key.starts_with("ال")
+        && (key.ends_with("يه") || key.ends_with("يين"))
+        && key.chars().count() >= 4
 }
 
 /// "الريف الشمالي الشرقي لمحافظة حلب", "ريف محافظة دير الزور": a countryside phrase whose
@@ -214,10 +335,20 @@ fn countryside_phrase<'g>(
         }
     }
     let first = a.key_at(j);
-    let rest = first.strip_prefix("لمحافظه").map(str::to_owned).or_else(|| {
-        first.strip_prefix("لل").map(|r| format!("ال{r}")).or_else(|| first.strip_prefix('ل').map(str::to_owned))
-    })?;
-    let (start, mut key) = if rest.is_empty() { (j + 1, String::new()) } else { (j + 1, rest) };
+    let rest = first
+        .strip_prefix("لمحافظه")
+        .map(str::to_owned)
+        .or_else(|| {
+            first
+                .strip_prefix("لل")
+                .map(|r| format!("ال{r}"))
+                .or_else(|| first.strip_prefix('ل').map(str::to_owned))
+        })?;
+    let (start, mut key) = if rest.is_empty() {
+        (j + 1, String::new())
+    } else {
+        (j + 1, rest)
+    };
     let mut end = start;
     if key.is_empty() {
         key = a.key_at(start).to_owned();
@@ -234,7 +365,11 @@ fn countryside_phrase<'g>(
             key.push_str(a.key_at(k));
         }
         let cands = gaz.lookup_exact(&key);
-        if !cands.is_empty() && !freq.is_common(&key) || cands.iter().any(|c| gaz.place(c.idx).level == rasd_gazetteer::PlaceLevel::Governorate) {
+        if !cands.is_empty() && !freq.is_common(&key)
+            || cands
+                .iter()
+                .any(|c| gaz.place(c.idx).level == rasd_gazetteer::PlaceLevel::Governorate)
+        {
             best = Some((end + len - i, key.clone(), cands));
         }
     }
@@ -245,7 +380,10 @@ fn countryside_phrase<'g>(
 fn admits_unknown(kind: PlaceCueKind) -> bool {
     matches!(
         kind,
-        PlaceCueKind::Settlement | PlaceCueKind::Neighbourhood | PlaceCueKind::Camp | PlaceCueKind::Facility
+        PlaceCueKind::Settlement
+            | PlaceCueKind::Neighbourhood
+            | PlaceCueKind::Camp
+            | PlaceCueKind::Facility
     )
 }
 
@@ -293,12 +431,16 @@ fn longest_name_at<'g>(
                 key.push_str(a.key_at(j));
             }
             let cands = gaz.lookup_exact(&key);
-            let mut found: Option<(usize, &'g [Candidate])> = (!cands.is_empty()).then_some((0, cands));
+            let mut found: Option<(usize, &'g [Candidate])> =
+                (!cands.is_empty()).then_some((0, cands));
             if found.is_none() {
                 // The last word may carry a glued preposition (السيدة زينبفي).
                 if let Some(glue) = GLUED.iter().find(|g| key.ends_with(*g)) {
                     let k = &key[..key.len() - glue.len()];
-                    if k.chars().count() >= 3 && !k.ends_with(' ') && !freq.is_common(a.key_at(i + len - 1)) {
+                    if k.chars().count() >= 3
+                        && !k.ends_with(' ')
+                        && !freq.is_common(a.key_at(i + len - 1))
+                    {
                         let c = gaz.lookup_exact(k);
                         if !c.is_empty() {
                             found = Some((glue.len(), c));
@@ -339,7 +481,8 @@ fn unknown_name_at(a: &AnalyzedText<'_>, i: usize, taken: &[Range<usize>]) -> Op
         return None;
     }
     // An adjective (المحاصرة، السورية، الحدودية) describes the cue; it is not a name.
-    if key.starts_with("ال") && (key.ends_with("يه") || key.ends_with("ه") || key.ends_with("ي")) {
+    if key.starts_with("ال") && (key.ends_with("يه") || key.ends_with("ه") || key.ends_with("ي"))
+    {
         return None;
     }
     let two = NAME_HEADS.contains(&key)
@@ -354,10 +497,17 @@ fn unknown_name_at(a: &AnalyzedText<'_>, i: usize, taken: &[Range<usize>]) -> Op
 /// The cue word ending right before token `i` (بلدة كناكر) or at the start of it
 /// (ببلدة → the cue is the previous token anyway). Article forms (البلدة) are anaphors,
 /// not cues.
-fn cue_before(a: &AnalyzedText<'_>, cues: &[Match], lex: &Lexicon, i: usize) -> Option<PlaceCueKind> {
+fn cue_before(
+    a: &AnalyzedText<'_>,
+    cues: &[Match],
+    lex: &Lexicon,
+    i: usize,
+) -> Option<PlaceCueKind> {
     let m = cues.iter().find(|m| m.tokens.end == i)?;
     let first = m.tokens.start;
-    let article = rasd_text::stems(a.key_at(first)).iter().any(|s| s.stripped.article);
+    let article = rasd_text::stems(a.key_at(first))
+        .iter()
+        .any(|s| s.stripped.article);
     (!article).then(|| *lex.place_cues.payload(m.entry))
 }
 
@@ -377,21 +527,34 @@ fn mention(
 ) -> PlaceMention {
     let first = &a.tokens[i];
     let last = &a.tokens[i + len - 1];
-    let start = a.key_span(first.key.start + prefix_len, first.key.end).start;
+    let start = a
+        .key_span(first.key.start + prefix_len, first.key.end)
+        .start;
     let end = if suffix_len > 0 {
-        a.key_span(last.key.start, last.key.end.saturating_sub(suffix_len)).end
+        a.key_span(last.key.start, last.key.end.saturating_sub(suffix_len))
+            .end
     } else {
         last.span.end
     };
     let span = Span::new(start, end.max(start));
     // A proximity word within two tokens before the name or its cue.
-    let lead = if cue.is_some() { i.saturating_sub(1) } else { i };
-    let near = near.iter().any(|m| m.tokens.end <= lead && lead - m.tokens.end <= 2 && m.tokens.end + 3 > lead);
+    let lead = if cue.is_some() {
+        i.saturating_sub(1)
+    } else {
+        i
+    };
+    let near = near
+        .iter()
+        .any(|m| m.tokens.end <= lead && lead - m.tokens.end <= 2 && m.tokens.end + 3 > lead);
     // A compass adjective belongs to the name (ريف حلب الشرقي); a bare compass word starts
     // a new phrase (دير الزور شرقي البلاد).
     let direction = dirs
         .iter()
-        .find(|m| m.tokens.start == i + len && m.tokens.len() == 1 && a.key_at(m.tokens.start).starts_with("ال"))
+        .find(|m| {
+            m.tokens.start == i + len
+                && m.tokens.len() == 1
+                && a.key_at(m.tokens.start).starts_with("ال")
+        })
         .map(|m| *lex.directions.payload(m.entry));
     let mut surface = a.span_text(span).to_owned();
     // For لل + name the stem's span starts at the second ل, which stands for the article.

@@ -52,7 +52,9 @@ pub fn extract(text: &str) -> Vec<Event> {
 }
 
 pub fn extract_published(text: &str, published: &str) -> Vec<Event> {
-    extractor().extract(&doc("test", text, Some(published))).events
+    extractor()
+        .extract(&doc("test", text, Some(published)))
+        .events
 }
 
 /// (sub-event type, place name) of the events that are not background.
