@@ -1,16 +1,19 @@
 //! Blocking: which reports are ever compared. A report is filed under place tokens × the
 //! ISO week of its date (or of its document's date when undated), and searched for under
 //! the weeks of the day before, the day, and the day after, and the neighbouring map
-//! cells — so every pair the matcher could accept shares a block, and nothing else is
-//! compared. Each block holds the events of one place in one week: the work per report is
+//! cells (reports of a lasting situation, such as a siege, search the weeks of the whole
+//! situation window) — so every pair the matcher could accept shares a block, and nothing
+//! else is compared. Each block holds the events of one place in one week: the work per report is
 //! bounded, and merging n reports costs O(n) block look-ups.
 
 use std::collections::BTreeSet;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use rasd_store::keys::place_key;
 use rasd_store::merger::iso_week;
 use rasd_store::{BlockKey, BlockKeys, ReportContext};
+
+use crate::matching::is_situation;
 
 /// Size of a map cell in degrees (~5.5 km north-south).
 pub const CELL_DEG: f64 = 0.05;
@@ -57,36 +60,35 @@ fn place_tokens(ctx: &ReportContext<'_>, neighbours: bool) -> Vec<String> {
     out
 }
 
-/// The week tokens a report is filed under, and searched in.
-fn week_tokens(ctx: &ReportContext<'_>) -> (String, Vec<String>) {
-    match ctx.date() {
-        Some(d) => {
-            let mut probe = BTreeSet::new();
-            for off in -1..=1 {
-                if let Some(x) = d.checked_add_signed(Duration::days(off)) {
-                    probe.insert(iso_week(x));
-                }
-            }
-            (iso_week(d), probe.into_iter().collect())
+/// The weeks of the days `d - before ..= d + after`.
+fn weeks_around(d: NaiveDate, before: i64, after: i64) -> Vec<String> {
+    let mut probe = BTreeSet::new();
+    for off in -before..=after {
+        if let Some(x) = d.checked_add_signed(Duration::days(off)) {
+            probe.insert(iso_week(x));
         }
+    }
+    probe.into_iter().collect()
+}
+
+/// The week tokens a report is filed under, and searched in.
+fn week_tokens(ctx: &ReportContext<'_>, situation_days: i64) -> (String, Vec<String>) {
+    let situation = is_situation(ctx.report);
+    match ctx.date() {
+        Some(d) if situation => (iso_week(d), weeks_around(d, situation_days, situation_days)),
+        Some(d) => (iso_week(d), weeks_around(d, 1, 1)),
         // An undated report is of the publication day or shortly before.
         None => match ctx.anchor {
-            Some(a) => {
-                let mut probe = vec![iso_week(a)];
-                if let Some(prev) = a.checked_sub_signed(Duration::days(1)).map(iso_week)
-                    && prev != probe[0]
-                {
-                    probe.insert(0, prev);
-                }
-                (iso_week(a), probe)
-            }
+            Some(a) if situation => (iso_week(a), weeks_around(a, situation_days, situation_days)),
+            Some(a) => (iso_week(a), weeks_around(a, 1, 0)),
             None => ("undated".to_owned(), vec!["undated".to_owned()]),
         },
     }
 }
 
-pub fn blocking_keys(ctx: &ReportContext<'_>) -> BlockKeys {
-    let (week, probe_weeks) = week_tokens(ctx);
+/// The blocks of a report; `situation_days` is the date window of lasting situations.
+pub fn blocking_keys(ctx: &ReportContext<'_>, situation_days: i64) -> BlockKeys {
+    let (week, probe_weeks) = week_tokens(ctx, situation_days);
     let index = place_tokens(ctx, false)
         .into_iter()
         .map(|p| BlockKey(format!("{p}|{week}")))
@@ -106,7 +108,6 @@ pub fn blocking_keys(ctx: &ReportContext<'_>) -> BlockKeys {
 mod tests {
     use super::*;
     use crate::test_support::report;
-    use chrono::NaiveDate;
 
     #[test]
     fn keys_cover_neighbouring_days_across_a_week_boundary() {
@@ -123,7 +124,7 @@ mod tests {
             anchor: None,
             duplicate_source: false,
         };
-        let k = blocking_keys(&ctx);
+        let k = blocking_keys(&ctx, 14);
         // 2020-12-06 is a Sunday (week 49); the day after is in week 50.
         assert!(k.index.contains(&BlockKey("p:geonames:1|2020-W49".into())));
         assert!(!k.index.iter().any(|b| b.0.ends_with("W50")));
@@ -143,7 +144,7 @@ mod tests {
             duplicate_source: false,
         };
         assert_eq!(
-            blocking_keys(&ctx).index,
+            blocking_keys(&ctx, 14).index,
             vec![BlockKey("n:كناكر|2020-W50".into())]
         );
         let ctx = ReportContext {
@@ -151,7 +152,7 @@ mod tests {
             ..ctx
         };
         assert_eq!(
-            blocking_keys(&ctx).index,
+            blocking_keys(&ctx, 14).index,
             vec![BlockKey("n:كناكر|undated".into())]
         );
     }
@@ -168,8 +169,35 @@ mod tests {
             anchor: None,
             duplicate_source: false,
         };
-        let k = blocking_keys(&ctx);
+        let k = blocking_keys(&ctx, 14);
         assert_eq!(k.index.iter().filter(|b| b.0.starts_with("g:")).count(), 1);
         assert_eq!(k.probe.iter().filter(|b| b.0.starts_with("g:")).count(), 9);
+    }
+
+    #[test]
+    fn a_situation_probes_the_weeks_of_its_window() {
+        let mut r = report(rasd_core::SubEventType::Other, "كناكر", Some("2020-12-08"));
+        use crate::test_support::ctx as c;
+        fn ctx(r: &rasd_core::Event) -> ReportContext<'_> {
+            c(r, 1)
+        }
+        let weeks = |k: &BlockKeys| {
+            let mut w: Vec<String> = k
+                .probe
+                .iter()
+                .filter_map(|b| b.0.split_once('|').map(|x| x.1.to_owned()))
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        assert_eq!(weeks(&blocking_keys(&ctx(&r), 14)), ["2020-W50"]);
+        r.tags = vec![rasd_core::Tag::Siege];
+        // 2020-11-24 (W48) to 2020-12-22 (W52).
+        assert_eq!(
+            weeks(&blocking_keys(&ctx(&r), 14)),
+            ["2020-W48", "2020-W49", "2020-W50", "2020-W51", "2020-W52"]
+        );
+        assert_eq!(blocking_keys(&ctx(&r), 14).index.len(), 1);
     }
 }

@@ -9,8 +9,9 @@
 //!   adding no support), and never start an event.
 //! * **Cross-source merging** ([`matching`]): reports that agree on sub-event type (or a
 //!   compatible group), place (same id or name, within a few km, or the same admin3 when one
-//!   side is imprecise), date (±1 day; undated: the week of publication) and actor1 (same
-//!   kind, or one unknown) are one incident. Two reports of one document merge only when
+//!   side is imprecise), date (±1 day; undated: the week of publication; two reports of a
+//!   lasting situation — a siege, blockade, water cut or curfew — within two weeks) and
+//!   actor1 (same kind, or one unknown) are one incident. Two reports of one document merge only when
 //!   they share sub-event type, place and date.
 //! * **Blocking** ([`blocking`]): reports are only compared within place × week blocks, so
 //!   merging n reports costs O(n) look-ups (see the `merge` benchmark).
@@ -43,6 +44,10 @@ pub struct MergeConfig {
     pub near_km: f64,
     /// Largest date difference (days) between reports of one incident.
     pub max_days: i64,
+    /// Largest date difference (days) between two reports of one lasting situation (a
+    /// siege, blockade, water cut or curfew: sources date it by when it began, "for ten
+    /// days now", or the day it tightened).
+    pub situation_days: i64,
     /// From this score, a report that matches several events shows them to be one: the best
     /// absorbs the others (when their reports are compatible with each other and no
     /// analyst has reviewed either).
@@ -55,6 +60,7 @@ impl Default for MergeConfig {
             minhash: MinHashConfig::default(),
             near_km: 3.0,
             max_days: 1,
+            situation_days: 14,
             absorb_score: 0.9,
         }
     }
@@ -125,7 +131,7 @@ impl RasdMerger {
             return matching::compare(report, &pc, &self.config);
         }
         if v.date.is_some() && report.date().is_some() {
-            matching::date(report, &pc, self.config.max_days)?;
+            matching::date(report, &pc, &self.config)?;
         }
         best
     }
@@ -162,7 +168,7 @@ impl Merger for RasdMerger {
     }
 
     fn blocking_keys(&self, report: &ReportContext<'_>) -> BlockKeys {
-        blocking::blocking_keys(report)
+        blocking::blocking_keys(report, self.config.situation_days)
     }
 
     fn choose(&self, report: &ReportContext<'_>, candidates: &[Candidate]) -> MergeDecision {

@@ -2,7 +2,8 @@
 //!
 //! Every criterion must hold: compatible sub-event types, the same place (or within a few
 //! km, or the same admin3 when one side is imprecise), dates within a day (or the same
-//! week when undated), compatible actors. The score (a weighted mean of the criteria)
+//! week when undated; within [`MergeConfig::situation_days`] for two reports of a lasting
+//! situation such as a siege), compatible actors. The score (a weighted mean of the criteria)
 //! ranks candidates and is recorded in the merge history.
 
 use chrono::{Datelike, NaiveDate};
@@ -43,6 +44,17 @@ fn tags_compatible(a: &[Tag], b: &[Tag]) -> Option<f32> {
         return Some(0.8);
     }
     None
+}
+
+/// Tags of lasting situations: one state that sources date differently (the day it
+/// began, "for ten days now", the day it tightened).
+const SITUATION_TAGS: [Tag; 4] = [Tag::Siege, Tag::Blockade, Tag::WaterCut, Tag::Curfew];
+
+/// Whether a report is of a lasting situation: a strategic development coded Other or
+/// Change to group/activity with a siege, blockade, water-cut or curfew tag.
+pub fn is_situation(r: &rasd_core::Event) -> bool {
+    matches!(type_group(r.sub_event_type), Some((2, _)))
+        && r.tags.iter().any(|t| SITUATION_TAGS.contains(t))
 }
 
 /// Sub-event type criterion.
@@ -162,8 +174,11 @@ fn same_week(a: NaiveDate, b: NaiveDate) -> bool {
     a.iso_week() == b.iso_week()
 }
 
-/// Date criterion.
-pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, max_days: i64) -> Option<Criterion> {
+/// Date criterion. Two reports of a lasting situation (see [`is_situation`]) match within
+/// `cfg.situation_days`.
+pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, cfg: &MergeConfig) -> Option<Criterion> {
+    let max_days = cfg.max_days;
+    let situation = is_situation(a.report) && is_situation(b.report);
     let crit = |detail: String, score: f32| {
         Some(Criterion {
             name: "date".into(),
@@ -181,6 +196,10 @@ pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, max_days: i64) -> Opti
                 0 => crit(format!("same day {x}"), 1.0),
                 _ if d <= max_days => crit(format!("{d} day(s) apart ({x} / {y})"), 0.8),
                 _ if d <= tol => crit(format!("{d} days apart, imprecise date"), 0.6),
+                _ if situation && d <= cfg.situation_days => crit(
+                    format!("{d} days apart ({x} / {y}), one lasting situation"),
+                    0.5,
+                ),
                 _ => None,
             }
         }
@@ -194,6 +213,13 @@ pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, max_days: i64) -> Opti
                 Some(an) if same_week(x, an) || (x - an).num_days().abs() <= 1 => {
                     crit(format!("undated, published the week of {x}"), 0.6)
                 }
+                Some(an) if situation && (x - an).num_days().abs() <= cfg.situation_days => crit(
+                    format!(
+                        "undated, published within {} days of {x}, one lasting situation",
+                        cfg.situation_days
+                    ),
+                    0.5,
+                ),
                 _ => None,
             }
         }
@@ -248,7 +274,7 @@ pub fn compare(
     let criteria = vec![
         sub_type(a, b)?,
         place(a, b, cfg)?,
-        date(a, b, cfg.max_days)?,
+        date(a, b, cfg)?,
         actor(a, b)?,
     ];
     let weights = [W_TYPE, W_PLACE, W_DATE, W_ACTOR];
@@ -383,6 +409,7 @@ mod tests {
 
     #[test]
     fn date_table() {
+        let cfg = MergeConfig::default();
         let table = [
             (Some("2020-12-08"), Some("2020-12-08"), true),
             (Some("2020-12-08"), Some("2020-12-09"), true),
@@ -393,7 +420,7 @@ mod tests {
             let a = report(S::ArmedClash, "p", x);
             let b = report(S::ArmedClash, "p", y);
             assert_eq!(
-                date(&ctx(&a, 1), &ctx(&b, 2), 1).is_some(),
+                date(&ctx(&a, 1), &ctx(&b, 2), &cfg).is_some(),
                 want,
                 "{x:?} {y:?}"
             );
@@ -403,9 +430,81 @@ mod tests {
         let b = report(S::ArmedClash, "p", None);
         let mut cb = ctx(&b, 2);
         cb.anchor = NaiveDate::from_ymd_opt(2020, 12, 10);
-        assert!(date(&ctx(&a, 1), &cb, 1).is_some());
+        assert!(date(&ctx(&a, 1), &cb, &cfg).is_some());
         cb.anchor = NaiveDate::from_ymd_opt(2020, 12, 20);
-        assert!(date(&ctx(&a, 1), &cb, 1).is_none());
+        assert!(date(&ctx(&a, 1), &cb, &cfg).is_none());
+    }
+
+    #[test]
+    fn a_lasting_situation_matches_over_two_weeks() {
+        let cfg = MergeConfig::default();
+        let situation = |sub, tags: Vec<Tag>, d: Option<&str>| {
+            let mut r = report(sub, "كناكر", d);
+            r.tags = tags;
+            r
+        };
+        // (a, b, match): the siege "tightened today" and "for about ten days now".
+        let table = [
+            (
+                situation(
+                    S::Other,
+                    vec![Tag::Siege, Tag::Blockade],
+                    Some("2020-12-08"),
+                ),
+                situation(S::Other, vec![Tag::Siege], Some("2020-11-28")),
+                true,
+            ),
+            (
+                situation(S::Other, vec![Tag::Siege], Some("2020-12-08")),
+                situation(
+                    S::ChangeToGroupActivity,
+                    vec![Tag::Curfew, Tag::Siege],
+                    Some("2020-11-25"),
+                ),
+                true,
+            ),
+            // Beyond the window.
+            (
+                situation(S::Other, vec![Tag::Siege], Some("2020-12-08")),
+                situation(S::Other, vec![Tag::Siege], Some("2020-11-20")),
+                false,
+            ),
+            // Only one side is a situation: the usual day rule.
+            (
+                situation(S::Other, vec![Tag::Siege], Some("2020-12-08")),
+                situation(S::Other, vec![], Some("2020-11-28")),
+                false,
+            ),
+            (
+                situation(S::Other, vec![Tag::Displacement], Some("2020-12-08")),
+                situation(S::Other, vec![Tag::Displacement], Some("2020-11-28")),
+                false,
+            ),
+            // Not a strategic development.
+            (
+                situation(S::ArmedClash, vec![Tag::Siege], Some("2020-12-08")),
+                situation(S::ArmedClash, vec![Tag::Siege], Some("2020-11-28")),
+                false,
+            ),
+        ];
+        for (i, (a, b, want)) in table.iter().enumerate() {
+            assert_eq!(
+                date(&ctx(a, 1), &ctx(b, 2), &cfg).is_some(),
+                *want,
+                "row {i}"
+            );
+            assert_eq!(
+                compare(&ctx(a, 1), &ctx(b, 2), &cfg).is_some(),
+                *want,
+                "row {i}"
+            );
+        }
+        // Undated, published within the window.
+        let a = situation(S::Other, vec![Tag::Siege], Some("2020-11-28"));
+        let b = situation(S::Other, vec![Tag::Siege], None);
+        let mut cb = ctx(&b, 2);
+        cb.anchor = NaiveDate::from_ymd_opt(2020, 12, 8);
+        assert!(date(&ctx(&a, 1), &cb, &cfg).is_some());
     }
 
     #[test]
