@@ -31,8 +31,15 @@ const EXIT_STATUS: &str =
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read, decode and clean documents (files, directories, `-` for stdin; .gz/.zst too).
+    /// Read, clean, extract, store and merge documents into the event database (files,
+    /// directories, `-` for stdin; .gz/.zst too).
     Ingest(commands::ingest::IngestArgs),
+    /// List or export the database's merged events (table, JSON Lines, ACLED CSV, GeoJSON).
+    Events(commands::events::EventsArgs),
+    /// Search the stored documents (Arabic full text).
+    Search(commands::search::SearchArgs),
+    /// Print the database's change feed.
+    Changes(commands::search::ChangesArgs),
     /// Extract events (JSON Lines, or a table) from documents.
     Extract(commands::extract::ExtractArgs),
     /// Score extraction against gold events (the reference scorer's figures).
@@ -85,6 +92,9 @@ fn main() -> ExitCode {
     let globals = Globals { quiet: cli.quiet };
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args, globals),
+        Command::Events(args) => commands::events::run(args, globals),
+        Command::Search(args) => commands::search::run_search(args),
+        Command::Changes(args) => commands::search::run_changes(args),
         Command::Extract(args) => commands::extract::run(args, globals),
         Command::Eval(args) => commands::eval::run(args, globals),
         Command::Normalize(args) => commands::normalize::run(args),

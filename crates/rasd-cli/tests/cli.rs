@@ -46,7 +46,11 @@ fn documents(o: &Output) -> Vec<Document> {
 
 #[test]
 fn ingest_seeds_prints_a_summary_and_exits_0() {
-    let o = rasd().args(["ingest"]).arg(seeds()).output().unwrap();
+    let o = rasd()
+        .args(["ingest", "--no-store"])
+        .arg(seeds())
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
@@ -190,7 +194,7 @@ fn stdin_is_sniffed_or_taken_as_the_given_format() {
 #[test]
 fn size_limit_and_fatal_errors() {
     let o = rasd()
-        .args(["ingest", "--max-size", "1K"])
+        .args(["ingest", "--no-store", "--max-size", "1K"])
         .arg(seeds())
         .output()
         .unwrap();
@@ -210,7 +214,12 @@ fn size_limit_and_fatal_errors() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let o = rasd()
-        .args(["ingest", "--ui-phrases", "/nonexistent/phrases.txt"])
+        .args([
+            "ingest",
+            "--no-store",
+            "--ui-phrases",
+            "/nonexistent/phrases.txt",
+        ])
         .arg(seeds())
         .output()
         .unwrap();
@@ -223,7 +232,7 @@ fn size_limit_and_fatal_errors() {
 
     // a missing input is a rejection, not a fatal error
     let o = rasd()
-        .args(["ingest", "/nonexistent/file.txt"])
+        .args(["ingest", "--no-store", "/nonexistent/file.txt"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));

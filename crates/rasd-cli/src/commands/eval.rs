@@ -16,10 +16,12 @@ use super::setup::ExtractOptions;
 use crate::{Globals, Outcome};
 
 #[derive(Debug, Args)]
-#[command(after_help = "Exit status: 0 success; 2 some input was rejected (listed on stderr); 1 fatal error.\n\n\
+#[command(
+    after_help = "Exit status: 0 success; 2 some input was rejected (listed on stderr); 1 fatal error.\n\n\
 The figures agree with the reference scorer (score.py) to the last digit. Relative dates are \
 compared through each article's publication (or collection) date, taken from the articles \
-themselves or from --articles.")]
+themselves or from --articles."
+)]
 pub struct EvalArgs {
     /// Gold events (JSON Lines, GUIDELINES §2).
     #[arg(long, value_name = "FILE")]
@@ -47,27 +49,36 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs, globals: Globals) -> Result<Outcome> {
-    let gold = load_jsonl(&args.gold).with_context(|| format!("reading gold events from {}", args.gold.display()))?;
+    let gold = load_jsonl(&args.gold)
+        .with_context(|| format!("reading gold events from {}", args.gold.display()))?;
     let mut own_anchors: HashMap<String, Option<NaiveDate>> = HashMap::new();
     let mut rejected = false;
     let predicted: Vec<Value> = match &args.predicted {
-        Some(p) => load_jsonl(p).with_context(|| format!("reading predicted events from {}", p.display()))?,
+        Some(p) => load_jsonl(p)
+            .with_context(|| format!("reading predicted events from {}", p.display()))?,
         None => {
             let extractor = args.extract.extractor()?;
             let mut out = Vec::new();
-            let (_, r) = extract_all(&args.paths, &args.input, &extractor, globals, |doc, events| {
-                own_anchors.insert(doc.id.to_string(), doc.anchor_date());
-                for e in events {
-                    out.push(serde_json::to_value(&e)?);
-                }
-                Ok(())
-            })?;
+            let (_, r) = extract_all(
+                &args.paths,
+                &args.input,
+                &extractor,
+                globals,
+                |doc, events| {
+                    own_anchors.insert(doc.id.to_string(), doc.anchor_date());
+                    for e in events {
+                        out.push(serde_json::to_value(&e)?);
+                    }
+                    Ok(())
+                },
+            )?;
             rejected = r;
             out
         }
     };
     let anchors: Anchors = match &args.articles {
-        Some(a) => load_anchors(a).with_context(|| format!("reading article dates from {}", a.display()))?,
+        Some(a) => load_anchors(a)
+            .with_context(|| format!("reading article dates from {}", a.display()))?,
         None => Anchors::from(own_anchors),
     };
     let report = score(&gold, &predicted, &anchors).context("scoring")?;
@@ -76,5 +87,9 @@ pub fn run(args: EvalArgs, globals: Globals) -> Result<Outcome> {
     } else {
         print!("{}", report.to_text(!args.brief));
     }
-    Ok(if rejected { Outcome::Rejections } else { Outcome::Success })
+    Ok(if rejected {
+        Outcome::Rejections
+    } else {
+        Outcome::Success
+    })
 }

@@ -16,7 +16,9 @@ use crate::progress::Progress;
 use crate::{Globals, Outcome};
 
 #[derive(Debug, Args)]
-#[command(after_help = "Exit status: 0 success; 2 some input was rejected (listed on stderr); 1 fatal error.")]
+#[command(
+    after_help = "Exit status: 0 success; 2 some input was rejected (listed on stderr); 1 fatal error."
+)]
 pub struct ExtractArgs {
     /// Files, directories, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -101,9 +103,13 @@ pub fn run(args: ExtractArgs, globals: Globals) -> Result<Outcome> {
         }
         Ok(())
     };
-    let result = extract_all(&args.paths, &args.input, &extractor, globals, |_, events| {
-        write(&mut out, &events).context("writing events")
-    });
+    let result = extract_all(
+        &args.paths,
+        &args.input,
+        &extractor,
+        globals,
+        |_, events| write(&mut out, &events).context("writing events"),
+    );
     let (stats, rejected) = match result {
         Ok(r) => r,
         Err(e) if is_broken_pipe(&e) => return Ok(Outcome::Success),
@@ -116,11 +122,18 @@ pub fn run(args: ExtractArgs, globals: Globals) -> Result<Outcome> {
     if args.stats && globals.quiet == 0 {
         eprintln!("{}", serde_json::to_string_pretty(&stats)?);
     }
-    Ok(if rejected { Outcome::Rejections } else { Outcome::Success })
+    Ok(if rejected {
+        Outcome::Rejections
+    } else {
+        Outcome::Success
+    })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn table_header() -> String {
@@ -132,12 +145,15 @@ fn table_header() -> String {
 
 /// One readable line per event.
 pub fn table_row(e: &Event) -> String {
-    let date = e.date.as_ref().map_or_else(String::new, |d| match (d.value, d.relative_days, d.year) {
-        (Some(v), _, _) => v.to_string(),
-        (None, Some(r), _) => format!("{r:+}d"),
-        (None, None, Some(y)) => y.to_string(),
-        _ => String::new(),
-    });
+    let date =
+        e.date
+            .as_ref()
+            .map_or_else(String::new, |d| match (d.value, d.relative_days, d.year) {
+                (Some(v), _, _) => v.to_string(),
+                (None, Some(r), _) => format!("{r:+}d"),
+                (None, None, Some(y)) => y.to_string(),
+                _ => String::new(),
+            });
     let actors = format!(
         "{} → {}",
         e.actor1.as_ref().map_or("?".to_owned(), |a| a.to_string()),
@@ -161,5 +177,9 @@ pub fn table_row(e: &Event) -> String {
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).chain(['…']).collect() }
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        s.chars().take(n - 1).chain(['…']).collect()
+    }
 }

@@ -1,9 +1,9 @@
-//! `rasd ingest`: read, decode and clean documents; print a summary, or the cleaned documents
-//! as JSON Lines.
+//! `rasd ingest`: read, decode and clean documents, extract their events and store them in
+//! the event database, merged (see [`super::pipeline`]). With `--json` the cleaned documents
+//! are printed as JSON Lines instead, and with `--no-store` only the cleaning summary.
 //!
-//! The command is a small pipeline: the ingestor's document stream feeds a list of
-//! [`Sink`]s. Today there is one sink (JSON Lines, or nothing when only the summary is
-//! wanted); extraction and storage (`--db`) will be further sinks.
+//! The `--json`/`--no-store` path is a small pipeline: the ingestor's document stream feeds
+//! a list of [`Sink`]s (JSON Lines, or nothing when only the summary is wanted).
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -13,17 +13,24 @@ use clap::{Args, ValueEnum};
 use rasd_core::Document;
 use rasd_ingest::{DEFAULT_MAX_DOCUMENT_BYTES, Format, IngestConfig, Ingestor, Input, Summary};
 
+use super::db::DbArgs;
+use super::setup::ExtractOptions;
 use crate::progress::Progress;
 use crate::{Globals, Outcome};
 
 /// Arguments of `rasd ingest`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit status: 0 when every document was ingested; 2 when any input, \
-document or record was rejected (each is listed on stderr as `rejected: FILE[:LINE]: REASON`); \
-1 on a fatal error.\n\nDirectories are walked recursively in sorted order; hidden entries are \
-skipped, and without --format only files with a known extension (.txt .html .htm .jsonl \
-.ndjson .csv, optionally followed by .gz or .zst) are read."
+    after_help = "Each document is cleaned, its events extracted, and both stored in the \
+database (--db, default ./rasd.db; a postgres:// URL for PostgreSQL), where reports of the \
+same incident merge into one event. Documents already stored are skipped (re-run safely; an \
+interrupted run resumes where it stopped); near-duplicates are linked to their first copy. \
+A document with no date gets the ingest time as its collection time (marked \
+`collected_at_ingest` in its metadata).\n\nExit status: 0 when every document was ingested; 2 \
+when any input, document or record was rejected (each is listed on stderr as \
+`rejected: FILE[:LINE]: REASON`); 1 on a fatal error.\n\nDirectories are walked recursively in \
+sorted order; hidden entries are skipped, and without --format only files with a known \
+extension (.txt .html .htm .jsonl .ndjson .csv, optionally followed by .gz or .zst) are read."
 )]
 pub struct IngestArgs {
     /// Files, directories, or `-` for standard input.
@@ -36,12 +43,34 @@ pub struct IngestArgs {
     /// allowed).
     #[arg(long, value_name = "BYTES", value_parser = parse_size, default_value_t = DEFAULT_MAX_DOCUMENT_BYTES)]
     pub max_size: u64,
-    /// Print the cleaned documents as JSON Lines on stdout (the summary goes to stderr).
-    #[arg(long)]
+    /// Print the cleaned documents as JSON Lines on stdout (the summary goes to stderr);
+    /// nothing is extracted or stored.
+    #[arg(long, conflicts_with_all = ["reextract", "show"])]
     pub json: bool,
+    /// Only read and clean, and print the summary: nothing is extracted or stored.
+    #[arg(long, conflicts_with_all = ["reextract", "show"])]
+    pub no_store: bool,
     /// A file of extra interface phrases (same format as the built-in list).
     #[arg(long, value_name = "FILE")]
     pub ui_phrases: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Extract documents already stored again (after a lexicon or gazetteer change) and
+    /// replace their reports; event ids stay the same.
+    #[arg(long)]
+    pub reextract: bool,
+    /// Documents per database transaction.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch: usize,
+    /// At the end, print the events this run created or changed as a table.
+    #[arg(long)]
+    pub show: bool,
+    /// The collection time given to documents that carry no date (YYYY-MM-DD or an ISO
+    /// date-time; default: now, the time of ingestion).
+    #[arg(long, value_name = "DATE")]
+    pub collected: Option<rasd_core::Timestamp>,
+    #[command(flatten)]
+    pub extract: ExtractOptions,
 }
 
 /// An input format.
@@ -124,6 +153,9 @@ pub fn run(args: IngestArgs, globals: Globals) -> Result<Outcome> {
         ui_phrases_file: args.ui_phrases.clone(),
     };
     let ingestor = Ingestor::new(config).context("setting up ingestion")?;
+    if !args.json && !args.no_store {
+        return super::pipeline::run(&args, &ingestor, globals);
+    }
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
     if args.json {
         sinks.push(Box::new(JsonLines {

@@ -1,10 +1,15 @@
-//! One module per command. `ingest` is a pipeline of a document source and sinks, so later
-//! steps (extraction, a database) plug in as further sinks.
+//! One module per command. `ingest` stores documents and their events through the pipeline
+//! of [`pipeline`] (or, with `--json`/`--no-store`, only cleans them); `events`, `search`
+//! and `changes` read the database.
 
-pub mod ingest;
-pub mod normalize;
+pub mod db;
 pub mod eval;
+pub mod events;
 pub mod extract;
+pub mod ingest;
 pub mod input;
-pub mod setup;
+pub mod normalize;
+pub mod pipeline;
+pub mod search;
 pub mod serve;
+pub mod setup;

@@ -35,12 +35,16 @@ impl ExtractOptions {
         };
         let gazetteer = match &self.places {
             Some(p) => Arc::new(
-                Gazetteer::with_user_places(p).with_context(|| format!("reading places from {}", p.display()))?,
+                Gazetteer::with_user_places(p)
+                    .with_context(|| format!("reading places from {}", p.display()))?,
             ),
             None => Gazetteer::embedded().context("loading the embedded gazetteer")?,
         };
         if !(0.0..=1.0).contains(&self.min_confidence) {
-            anyhow::bail!("--min-confidence must lie in [0, 1], got {}", self.min_confidence);
+            anyhow::bail!(
+                "--min-confidence must lie in [0, 1], got {}",
+                self.min_confidence
+            );
         }
         let config = ExtractConfig {
             min_confidence: self.min_confidence,
@@ -67,6 +71,9 @@ fn load_lexicons(dir: &Path) -> Result<Lexicon> {
                 .with_context(|| format!("reading {}", p.display()))
         })
         .collect::<Result<_>>()?;
-    let sources: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let sources: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Ok(Lexicon::with_user_sources(&sources)?)
 }
