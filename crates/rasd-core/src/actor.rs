@@ -151,7 +151,14 @@ impl ActorKind {
         use ActorKind::*;
         match self {
             Regime => InterCode::StateForces,
-            Russia | Iran | Turkey | InternationalCoalition | Israel | Usa | Iraq | Lebanon
+            Russia
+            | Iran
+            | Turkey
+            | InternationalCoalition
+            | Israel
+            | Usa
+            | Iraq
+            | Lebanon
             | Jordan => InterCode::ExternalOtherForces,
             ProRegimeMilitia | IranianMilitias | Hezbollah => InterCode::PoliticalMilitias,
             Isis | Nusra | Rebels | Sdf | TurkishBackedFactions => InterCode::RebelGroups,
@@ -168,7 +175,10 @@ impl ActorKind {
     pub const fn is_armed(self) -> bool {
         !matches!(
             self,
-            ActorKind::Civilians | ActorKind::Protesters | ActorKind::Notables | ActorKind::Unidentified
+            ActorKind::Civilians
+                | ActorKind::Protesters
+                | ActorKind::Notables
+                | ActorKind::Unidentified
         )
     }
 
@@ -209,7 +219,10 @@ impl Actor {
     }
 
     pub fn with_unit(kind: ActorKind, unit: impl Into<String>) -> Self {
-        Self { kind, unit: Some(unit.into()) }
+        Self {
+            kind,
+            unit: Some(unit.into()),
+        }
     }
 
     /// The full key, `kind` or `kind:unit`.
@@ -241,7 +254,10 @@ impl FromStr for Actor {
             Some((k, _)) => (k, None),
             None => (s, None),
         };
-        Ok(Actor { kind: kind.parse()?, unit })
+        Ok(Actor {
+            kind: kind.parse()?,
+            unit,
+        })
     }
 }
 
@@ -266,15 +282,24 @@ mod tests {
     fn parse_and_display() {
         let table = [
             ("regime", Actor::new(ActorKind::Regime)),
-            ("regime:4th-division", Actor::with_unit(ActorKind::Regime, "4th-division")),
-            ("international-coalition", Actor::new(ActorKind::InternationalCoalition)),
+            (
+                "regime:4th-division",
+                Actor::with_unit(ActorKind::Regime, "4th-division"),
+            ),
+            (
+                "international-coalition",
+                Actor::new(ActorKind::InternationalCoalition),
+            ),
             ("regime:", Actor::new(ActorKind::Regime)),
         ];
         for (s, want) in table {
             let got: Actor = s.parse().unwrap();
             assert_eq!(got, want, "{s}");
         }
-        assert_eq!(Actor::with_unit(ActorKind::Regime, "state-security").to_string(), "regime:state-security");
+        assert_eq!(
+            Actor::with_unit(ActorKind::Regime, "state-security").to_string(),
+            "regime:state-security"
+        );
         assert!("martians".parse::<Actor>().is_err());
     }
 

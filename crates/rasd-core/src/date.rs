@@ -67,11 +67,21 @@ pub struct EventDate {
 
 impl EventDate {
     pub fn absolute(value: NaiveDate, precision: TimePrecision, raw: impl Into<String>) -> Self {
-        EventDate { value: Some(value), precision, raw: raw.into(), ..Default::default() }
+        EventDate {
+            value: Some(value),
+            precision,
+            raw: raw.into(),
+            ..Default::default()
+        }
     }
 
     pub fn relative(days: i32, precision: TimePrecision, raw: impl Into<String>) -> Self {
-        EventDate { relative_days: Some(days), precision, raw: raw.into(), ..Default::default() }
+        EventDate {
+            relative_days: Some(days),
+            precision,
+            raw: raw.into(),
+            ..Default::default()
+        }
     }
 
     /// The absolute date, computing it from `relative_days` when an anchor is given.

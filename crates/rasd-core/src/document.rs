@@ -144,7 +144,9 @@ impl Document {
 
     /// The kept paragraphs with their byte ranges.
     pub fn kept_paragraphs(&self) -> impl Iterator<Item = (Span, &str)> {
-        self.kept.iter().filter_map(|s| s.slice(&self.text).map(|t| (*s, t)))
+        self.kept
+            .iter()
+            .filter_map(|s| s.slice(&self.text).map(|t| (*s, t)))
     }
 
     /// The cleaned text: kept paragraphs joined by a blank line. For display and hashing;

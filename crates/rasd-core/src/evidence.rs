@@ -138,7 +138,12 @@ mod tests {
 
     #[test]
     fn serialises_like_guidelines_section_7() {
-        let e = Evidence::new(Field::SubEventType, Span::new(31, 61), "حصارها", "trigger:حصار");
+        let e = Evidence::new(
+            Field::SubEventType,
+            Span::new(31, 61),
+            "حصارها",
+            "trigger:حصار",
+        );
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v["field"], "sub_event_type");
         assert_eq!(v["start"], 31);

@@ -141,8 +141,14 @@ mod tests {
     #[test]
     fn geo_precision_serialises_as_number() {
         assert_eq!(serde_json::to_string(&GeoPrecision::Near).unwrap(), "2");
-        assert_eq!(serde_json::from_str::<GeoPrecision>("3").unwrap(), GeoPrecision::Region);
+        assert_eq!(
+            serde_json::from_str::<GeoPrecision>("3").unwrap(),
+            GeoPrecision::Region
+        );
         assert!(serde_json::from_str::<GeoPrecision>("4").is_err());
-        assert_eq!(GeoPrecision::Exact.coarsest(GeoPrecision::Region), GeoPrecision::Region);
+        assert_eq!(
+            GeoPrecision::Exact.coarsest(GeoPrecision::Region),
+            GeoPrecision::Region
+        );
     }
 }

@@ -164,8 +164,12 @@ impl SubEventType {
                 EventType::Protests
             }
             ViolentDemonstration | MobViolence => EventType::Riots,
-            ChemicalWeapon | AirDroneStrike | SuicideBomb | ShellingArtilleryMissileAttack
-            | RemoteExplosiveLandmineIed | Grenade => EventType::ExplosionsRemoteViolence,
+            ChemicalWeapon
+            | AirDroneStrike
+            | SuicideBomb
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosiveLandmineIed
+            | Grenade => EventType::ExplosionsRemoteViolence,
             SexualViolence | Attack | AbductionForcedDisappearance => {
                 EventType::ViolenceAgainstCivilians
             }
@@ -182,14 +186,19 @@ impl SubEventType {
 
     /// Rank in ACLED's precedence: lower wins when one incident has several triggers.
     pub fn precedence(self) -> usize {
-        SubEventType::ALL.iter().position(|s| *s == self).unwrap_or(usize::MAX)
+        SubEventType::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(usize::MAX)
     }
 
     /// Whether the sub-type is political violence (it can have fatalities).
     pub const fn is_violent(self) -> bool {
         matches!(
             self.event_type(),
-            EventType::Battles | EventType::ExplosionsRemoteViolence | EventType::ViolenceAgainstCivilians
+            EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians
         )
     }
 }
@@ -255,8 +264,14 @@ mod tests {
             (SubEventType::ArmedClash, EventType::Battles),
             (SubEventType::PeacefulProtest, EventType::Protests),
             (SubEventType::MobViolence, EventType::Riots),
-            (SubEventType::AirDroneStrike, EventType::ExplosionsRemoteViolence),
-            (SubEventType::AbductionForcedDisappearance, EventType::ViolenceAgainstCivilians),
+            (
+                SubEventType::AirDroneStrike,
+                EventType::ExplosionsRemoteViolence,
+            ),
+            (
+                SubEventType::AbductionForcedDisappearance,
+                EventType::ViolenceAgainstCivilians,
+            ),
             (SubEventType::Arrests, EventType::StrategicDevelopments),
             (SubEventType::Other, EventType::StrategicDevelopments),
         ];

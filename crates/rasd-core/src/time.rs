@@ -8,7 +8,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a date or date-time: {0:?} (expected e.g. 2024-08-11, 2024-08-11T08:04:31 or 2024-08-11T08:04:31+03:00)")]
+#[error(
+    "not a date or date-time: {0:?} (expected e.g. 2024-08-11, 2024-08-11T08:04:31 or 2024-08-11T08:04:31+03:00)"
+)]
 pub struct ParseTimestampError(pub String);
 
 /// A publication or collection time. The local date is what an article's اليوم means.
@@ -24,7 +26,11 @@ pub struct Timestamp {
 
 impl Timestamp {
     pub fn from_date(date: NaiveDate) -> Self {
-        Timestamp { local: date.and_time(NaiveTime::MIN), offset_secs: None, has_time: false }
+        Timestamp {
+            local: date.and_time(NaiveTime::MIN),
+            offset_secs: None,
+            has_time: false,
+        }
     }
 
     /// The local calendar date.
@@ -46,14 +52,26 @@ impl FromStr for Timestamp {
                 has_time: true,
             });
         }
-        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(local) = NaiveDateTime::parse_from_str(t, fmt) {
-                return Ok(Timestamp { local, offset_secs: None, has_time: true });
+                return Ok(Timestamp {
+                    local,
+                    offset_secs: None,
+                    has_time: true,
+                });
             }
         }
         // A trailing `Z` or an offset without a colon, e.g. `2024-08-11T08:04:31+0300`.
-        for fmt in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ"] {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%d %H:%M:%S%z",
+            "%Y-%m-%dT%H:%M:%SZ",
+        ] {
             if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
                 return Ok(Timestamp {
                     local: dt.naive_local(),
@@ -122,7 +140,11 @@ mod tests {
 
     #[test]
     fn display_round_trips() {
-        for s in ["2024-08-11T08:04:31+03:00", "2015-08-03T21:19:33", "2015-08-03"] {
+        for s in [
+            "2024-08-11T08:04:31+03:00",
+            "2015-08-03T21:19:33",
+            "2015-08-03",
+        ] {
             let t: Timestamp = s.parse().unwrap();
             assert_eq!(t.to_string(), s);
         }

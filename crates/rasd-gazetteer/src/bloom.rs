@@ -15,7 +15,9 @@ pub(crate) struct FirstWords {
 
 impl Default for FirstWords {
     fn default() -> Self {
-        FirstWords { bits: vec![0; BITS / 64] }
+        FirstWords {
+            bits: vec![0; BITS / 64],
+        }
     }
 }
 
@@ -24,7 +26,10 @@ impl FirstWords {
         let mut h = FxHasher::default();
         word.hash(&mut h);
         let x = h.finish();
-        [(x as usize) % BITS, ((x >> 32) as usize ^ (x as usize).rotate_left(17)) % BITS]
+        [
+            (x as usize) % BITS,
+            ((x >> 32) as usize ^ (x as usize).rotate_left(17)) % BITS,
+        ]
     }
 
     pub(crate) fn insert(&mut self, word: &str) {
@@ -34,6 +39,8 @@ impl FirstWords {
     }
 
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        Self::positions(word).iter().all(|p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+        Self::positions(word)
+            .iter()
+            .all(|p| self.bits[p / 64] & (1 << (p % 64)) != 0)
     }
 }

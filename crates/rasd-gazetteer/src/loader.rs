@@ -291,7 +291,8 @@ impl Gazetteer {
             return;
         }
         self.index.insert(key.into(), smallvec::smallvec![cand]);
-        self.first_words.insert(key.split(' ').next().unwrap_or(key));
+        self.first_words
+            .insert(key.split(' ').next().unwrap_or(key));
         self.max_words = self.max_words.max(words);
         for (i, _) in key.match_indices(' ') {
             self.prefixes.insert(key[..i].into());

@@ -136,7 +136,9 @@ static STARTERS: LazyLock<Set> = LazyLock::new(|| {
 /// Whether token `i` may start a quantity: one look-up per clitic reading, so that the
 /// finders below only run on the few words that can.
 fn could_start(a: &AnalyzedText<'_>, i: usize) -> bool {
-    let Some(t) = a.tokens.get(i) else { return false };
+    let Some(t) = a.tokens.get(i) else {
+        return false;
+    };
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Word => clitic::readings(a.key(t)).any(|r| STARTERS.contains(r.key)),
