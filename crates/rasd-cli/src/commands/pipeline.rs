@@ -390,6 +390,10 @@ fn show(store: &dyn Store, since: i64) -> Result<()> {
             .then(a.id.cmp(&b.id))
     });
     println!();
+    if events.is_empty() {
+        println!("No event was created or changed by this run (`rasd events` lists them all).");
+        return Ok(());
+    }
     println!("{}", rasd_export::table::header());
     for e in events.iter().take(SHOW_MAX) {
         println!("{}", rasd_export::table::row(e));
