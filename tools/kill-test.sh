@@ -8,15 +8,21 @@
 #   tools/kill-test.sh                      # builds the release binary first
 #   RASD_BIN=target/release/rasd tools/kill-test.sh
 #
-# Environment: RASD_CORPUS (default /work/shared/data/saudinewsnet/articles.jsonl.gz),
+# Environment: RASD_CORPUS (default ../shared/data/saudinewsnet/articles.jsonl.gz beside the
+# checkout, else /work/shared/…),
 # RASD_KILL_RECORDS, RASD_KILL_AFTER (seconds after the first commit, default 0.5),
 # RASD_BIN, CARGO_TARGET_DIR.
 set -euo pipefail
 
-corpus=${RASD_CORPUS:-/work/shared/data/saudinewsnet/articles.jsonl.gz}
+root=$(cd "$(dirname "$0")/.." && pwd)
+# The corpus: RASD_CORPUS, else ../shared beside the checkout, else /work/shared.
+corpus=${RASD_CORPUS:-}
+if [ -z "$corpus" ]; then
+    corpus=$root/../shared/data/saudinewsnet/articles.jsonl.gz
+    [ -f "$corpus" ] || corpus=/work/shared/data/saudinewsnet/articles.jsonl.gz
+fi
 records=${RASD_KILL_RECORDS:-5000}
 kill_after=${RASD_KILL_AFTER:-0.5}
-root=$(cd "$(dirname "$0")/.." && pwd)
 
 if [ ! -f "$corpus" ]; then
     echo "kill-test: corpus $corpus not found: skipped"

@@ -54,11 +54,20 @@ impl Rng {
     }
 }
 
-/// The reference scorer, unless `RASD_SCORE_PY` names another copy.
+/// The reference scorer: `RASD_SCORE_PY`, else ../shared beside the checkout, else
+/// /work/shared.
 pub fn score_py() -> PathBuf {
     std::env::var_os("RASD_SCORE_PY")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/tools/score.py"))
+        .unwrap_or_else(|| {
+            let beside =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/score.py");
+            if beside.exists() {
+                beside
+            } else {
+                PathBuf::from("/work/shared/tools/score.py")
+            }
+        })
 }
 
 pub fn fixture(name: &str) -> PathBuf {
