@@ -25,9 +25,9 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             places: Vec::new(),
-            by_id: FxHashMap::with_capacity_and_hasher(12_000, FxBuild::default()),
-            index: FxHashMap::with_capacity_and_hasher(160_000, FxBuild::default()),
-            prefixes: FxHashSet::with_capacity_and_hasher(40_000, FxBuild::default()),
+            by_id: FxHashMap::with_capacity_and_hasher(12_000, FxBuild),
+            index: FxHashMap::with_capacity_and_hasher(160_000, FxBuild),
+            prefixes: FxHashSet::with_capacity_and_hasher(40_000, FxBuild),
             first_words: Default::default(),
             max_words: 0,
             admin_units: HashMap::new(),
