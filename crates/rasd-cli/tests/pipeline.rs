@@ -28,9 +28,6 @@ fn the_kanaker_siege_told_by_two_articles_is_one_event() {
 /// The arrest of the Kanaker women (000: by فرع فلسطين, military intelligence, inside
 /// Damascus; 001: by an air force intelligence checkpoint; 002: "3 women of Kanaker").
 #[test]
-#[ignore = "not reached yet: 000 places the women's arrest in Damascus (Palestine Branch, \
-undated), 001 at a checkpoint of Kanaker's paragraph dated Friday (-4d), 002 recalls it as a cause \
-(background): three places/dates that no merge rule links without a victim-identity rule"]
 fn the_arrest_of_the_kanaker_women_is_one_event_with_disagreeing_perpetrators() {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::sqlite(dir.path());

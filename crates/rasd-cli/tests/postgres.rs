@@ -99,7 +99,6 @@ fn the_kanaker_articles_into_postgres() {
 }
 
 #[test]
-#[ignore = "extraction: see the SQLite test of the same name"]
 fn the_arrest_of_the_kanaker_women_in_postgres() {
     if skip() {
         return;

@@ -149,7 +149,12 @@ impl AcledRow {
             assoc_actor_1: String::new(),
             inter1: i1,
             actor2: a2.map(actor_name).unwrap_or_default(),
-            assoc_actor_2: String::new(),
+            assoc_actor_2: v
+                .assoc_actor2
+                .iter()
+                .map(actor_name)
+                .collect::<Vec<_>>()
+                .join("; "),
             inter2: i2.unwrap_or(0),
             interaction: interaction(i1, i2),
             civilian_targeting: if a2.is_some_and(|a| a.kind == ActorKind::Civilians) {
@@ -286,5 +291,22 @@ mod tests {
         );
         assert_eq!(row.fatalities, 3);
         assert_eq!(row.source, "");
+    }
+
+    #[test]
+    fn associated_victims_fill_assoc_actor_2() {
+        let mut s = kanaker();
+        s.values.actor2 = Some("civilians:women".parse().unwrap());
+        s.values.assoc_actor2 = vec![
+            "civilians:children".parse().unwrap(),
+            "civilians:young-men".parse().unwrap(),
+        ];
+        let row = AcledRow::new(&export_event(s, &[]), &Names::arabic()).unwrap();
+        assert_eq!(row.actor2, "Civilians (Syria) (women)");
+        assert_eq!(
+            row.assoc_actor_2,
+            "Civilians (Syria) (children); Civilians (Syria) (young-men)"
+        );
+        assert_eq!(row.civilian_targeting, "Civilian targeting");
     }
 }

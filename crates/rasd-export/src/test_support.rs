@@ -41,6 +41,7 @@ pub fn kanaker() -> StoredEvent {
                 "air-force-intelligence",
             )),
             actor2: Some(Actor::new(ActorKind::Civilians)),
+            assoc_actor2: vec![],
             fatalities: None,
             injured: None,
             confidence: 0.8,

@@ -247,3 +247,73 @@ fn an_attack_with_no_named_attacker_gets_the_unidentified_actor() {
         Some(ActorKind::UnidentifiedArmedGroup)
     );
 }
+
+fn keys(e: &rasd_core::Event) -> (Option<String>, Option<String>, Vec<String>) {
+    (
+        e.actor1.as_ref().map(|a| a.key()),
+        e.actor2.as_ref().map(|a| a.key()),
+        e.assoc_actor2.iter().map(|a| a.key()).collect(),
+    )
+}
+
+#[test]
+fn a_detention_names_its_victim_group_and_its_agent_after_the_complements() {
+    let events = extract(
+        "نفذت قوات النظام عملية اعتقال امرأتين مع طفلين من داخل مدينة جاسم من قبل فرع فلسطين.",
+    );
+    assert_eq!(summary(&events), vec![pair("Arrests", "جاسم")]);
+    assert_eq!(
+        keys(&events[0]),
+        (
+            Some("regime:military-intelligence".into()),
+            Some("civilians:women".into()),
+            vec!["civilians:children".into()]
+        )
+    );
+    let events = extract("اعتقلت قوات النظام خمسة شبان في مدينة جاسم.");
+    assert_eq!(
+        keys(&events[0]).1.as_deref(),
+        Some("civilians:young-men"),
+        "a victim group has no base: the arrest stays in Jasim"
+    );
+    assert_eq!(summary(&events), vec![pair("Arrests", "جاسم")]);
+    // An agent phrase after a time connective belongs to what follows it.
+    let by_isis = |text: &str| {
+        extract(text)
+            .iter()
+            .any(|e| e.actor1.as_ref().is_some_and(|a| a.kind == ActorKind::Isis))
+    };
+    assert!(by_isis(
+        "أفاد ناشطون باعتقال شاب في مدينة جاسم من قبل عناصر تنظيم داعش."
+    ));
+    assert!(!by_isis(
+        "أفاد ناشطون باعتقال شاب في مدينة جاسم بعد ملاحقته من قبل عناصر تنظيم داعش."
+    ));
+}
+
+#[test]
+fn an_event_told_as_a_cause_is_kept_as_background() {
+    let events =
+        extract("هاجم مسلحون حاجزاً لقوات النظام في بلدة الحراك رداً على اعتقال 3 نساء من البلدة.");
+    // The detention (an abduction: the armed men of the sentence are its nearest agent).
+    let detention = events
+        .iter()
+        .find(|e| {
+            e.actor2
+                .as_ref()
+                .is_some_and(|a| a.key() == "civilians:women")
+        })
+        .expect("the detention told as the cause");
+    assert!(detention.background);
+    assert!(matches!(
+        detention.sub_event_type,
+        SubEventType::Arrests | SubEventType::AbductionForcedDisappearance
+    ));
+    assert!(
+        events
+            .iter()
+            .any(|e| !e.background && e.sub_event_type == SubEventType::ArmedClash),
+        "{:?}",
+        summary(&events)
+    );
+}

@@ -2,7 +2,9 @@
 //! ISO week of its date (or of its document's date when undated), and searched for under
 //! the weeks of the day before, the day, and the day after, and the neighbouring map
 //! cells (reports of a lasting situation, such as a siege, search the weeks of the whole
-//! situation window) — so every pair the matcher could accept shares a block, and nothing
+//! situation window; a detention of a named victim group is also filed under group ×
+//! coarse map cell × week and searches the cells around and the weeks of the victim
+//! window) — so every pair the matcher could accept shares a block, and nothing
 //! else is compared. Each block holds the events of one place in one week: the work per report is
 //! bounded, and merging n reports costs O(n) block look-ups.
 
@@ -14,6 +16,7 @@ use rasd_store::merger::iso_week;
 use rasd_store::{BlockKey, BlockKeys, ReportContext};
 
 use crate::matching::is_situation;
+use crate::{MergeConfig, victims};
 
 /// Size of a map cell in degrees (~5.5 km north-south).
 pub const CELL_DEG: f64 = 0.05;
@@ -86,14 +89,42 @@ fn week_tokens(ctx: &ReportContext<'_>, situation_days: i64) -> (String, Vec<Str
     }
 }
 
-/// The blocks of a report; `situation_days` is the date window of lasting situations.
-pub fn blocking_keys(ctx: &ReportContext<'_>, situation_days: i64) -> BlockKeys {
-    let (week, probe_weeks) = week_tokens(ctx, situation_days);
-    let index = place_tokens(ctx, false)
+/// The victim blocks of a detention with a named victim group: group × coarse map cell ×
+/// week, searched in the neighbouring cells and the weeks of `cfg.victim_days` either side
+/// (see [`crate::victims`]).
+fn victim_keys(ctx: &ReportContext<'_>, cfg: &MergeConfig) -> (Vec<BlockKey>, Vec<BlockKey>) {
+    let Some(group) = victims::group(ctx.report) else {
+        return (vec![], vec![]);
+    };
+    let Some(day) = ctx.date().or(ctx.anchor) else {
+        return (vec![], vec![]);
+    };
+    let key = |(x, y): (i64, i64), w: &str| BlockKey(format!("v:{group}:{x}:{y}|{w}"));
+    let week = iso_week(day);
+    let index = victims::cells(ctx.report, false)
+        .into_iter()
+        .map(|c| key(c, &week))
+        .collect();
+    let weeks = weeks_around(day, cfg.victim_days, cfg.victim_days);
+    let mut probe = Vec::new();
+    for c in victims::cells(ctx.report, true) {
+        for w in &weeks {
+            probe.push(key(c, w));
+        }
+    }
+    (index, probe)
+}
+
+/// The blocks of a report.
+pub fn blocking_keys(ctx: &ReportContext<'_>, cfg: &MergeConfig) -> BlockKeys {
+    let (week, probe_weeks) = week_tokens(ctx, cfg.situation_days);
+    let (victim_index, victim_probe) = victim_keys(ctx, cfg);
+    let mut index: Vec<BlockKey> = place_tokens(ctx, false)
         .into_iter()
         .map(|p| BlockKey(format!("{p}|{week}")))
         .collect();
-    let mut probe: Vec<BlockKey> = Vec::new();
+    index.extend(victim_index);
+    let mut probe: Vec<BlockKey> = victim_probe;
     for p in place_tokens(ctx, true) {
         for w in &probe_weeks {
             probe.push(BlockKey(format!("{p}|{w}")));
@@ -124,7 +155,7 @@ mod tests {
             anchor: None,
             duplicate_source: false,
         };
-        let k = blocking_keys(&ctx, 14);
+        let k = blocking_keys(&ctx, &MergeConfig::default());
         // 2020-12-06 is a Sunday (week 49); the day after is in week 50.
         assert!(k.index.contains(&BlockKey("p:geonames:1|2020-W49".into())));
         assert!(!k.index.iter().any(|b| b.0.ends_with("W50")));
@@ -144,7 +175,7 @@ mod tests {
             duplicate_source: false,
         };
         assert_eq!(
-            blocking_keys(&ctx, 14).index,
+            blocking_keys(&ctx, &MergeConfig::default()).index,
             vec![BlockKey("n:كناكر|2020-W50".into())]
         );
         let ctx = ReportContext {
@@ -152,9 +183,36 @@ mod tests {
             ..ctx
         };
         assert_eq!(
-            blocking_keys(&ctx, 14).index,
+            blocking_keys(&ctx, &MergeConfig::default()).index,
             vec![BlockKey("n:كناكر|undated".into())]
         );
+    }
+
+    #[test]
+    fn detentions_of_the_same_victims_share_a_block_across_towns_and_days() {
+        let cfg = MergeConfig::default();
+        let detention = |lat: f64, lon: f64, date: &str, victims: &str| {
+            let mut r = report(rasd_core::SubEventType::Arrests, "x", Some(date));
+            (r.location.lat, r.location.lon) = (Some(lat), Some(lon));
+            r.actor2 = Some(victims.parse().unwrap());
+            r
+        };
+        let shares = |a: &rasd_core::Event, b: &rasd_core::Event| {
+            use crate::test_support::ctx;
+            let (ka, kb) = (
+                blocking_keys(&ctx(a, 1), &cfg),
+                blocking_keys(&ctx(b, 2), &cfg),
+            );
+            kb.probe.iter().any(|k| ka.index.contains(k))
+        };
+        // Damascus on the 8th, Kanaker (32 km) on the 4th.
+        let damascus = detention(33.51, 36.29, "2020-12-08", "civilians:women");
+        let kanaker = detention(33.27, 36.10, "2020-12-04", "civilians:women");
+        assert!(shares(&damascus, &kanaker) && shares(&kanaker, &damascus));
+        let men = detention(33.27, 36.10, "2020-12-04", "civilians:young-men");
+        assert!(!shares(&damascus, &men), "another victim group");
+        let civilians = detention(33.27, 36.10, "2020-12-04", "civilians");
+        assert!(!shares(&damascus, &civilians), "no victim group");
     }
 
     #[test]
@@ -169,7 +227,7 @@ mod tests {
             anchor: None,
             duplicate_source: false,
         };
-        let k = blocking_keys(&ctx, 14);
+        let k = blocking_keys(&ctx, &MergeConfig::default());
         assert_eq!(k.index.iter().filter(|b| b.0.starts_with("g:")).count(), 1);
         assert_eq!(k.probe.iter().filter(|b| b.0.starts_with("g:")).count(), 9);
     }
@@ -191,13 +249,19 @@ mod tests {
             w.dedup();
             w
         };
-        assert_eq!(weeks(&blocking_keys(&ctx(&r), 14)), ["2020-W50"]);
+        assert_eq!(
+            weeks(&blocking_keys(&ctx(&r), &MergeConfig::default())),
+            ["2020-W50"]
+        );
         r.tags = vec![rasd_core::Tag::Siege];
         // 2020-11-24 (W48) to 2020-12-22 (W52).
         assert_eq!(
-            weeks(&blocking_keys(&ctx(&r), 14)),
+            weeks(&blocking_keys(&ctx(&r), &MergeConfig::default())),
             ["2020-W48", "2020-W49", "2020-W50", "2020-W51", "2020-W52"]
         );
-        assert_eq!(blocking_keys(&ctx(&r), 14).index.len(), 1);
+        assert_eq!(
+            blocking_keys(&ctx(&r), &MergeConfig::default()).index.len(),
+            1
+        );
     }
 }

@@ -282,6 +282,12 @@ pub fn consolidate(all: &[StoredReport]) -> Option<Consensus> {
     }
     let actor2 = actors.pop().flatten();
     let actor1 = actors.pop().flatten();
+    let mut assoc_actor2: Vec<Actor> = Vec::new();
+    for a in every.iter().flat_map(|r| &r.report.assoc_actor2) {
+        if actor2.as_ref() != Some(a) && !assoc_actor2.contains(a) {
+            assoc_actor2.push(a.clone());
+        }
+    }
 
     // Counts: ACLED's lowest reported figure.
     let mut lowest = |field: Field, get: fn(&StoredReport) -> Option<u32>| {
@@ -325,6 +331,7 @@ pub fn consolidate(all: &[StoredReport]) -> Option<Consensus> {
         location,
         actor1,
         actor2,
+        assoc_actor2,
         fatalities,
         injured,
         confidence,
@@ -361,6 +368,29 @@ mod tests {
             ["4", "3"]
         );
         assert_eq!(d.values[0].reports, vec![1]);
+    }
+
+    #[test]
+    fn associated_victims_of_every_report_are_kept() {
+        let victims = |a2: &str, assoc: &[&str]| {
+            let mut r = report(S::Arrests, "كناكر", None);
+            r.actor2 = Some(a2.parse().unwrap());
+            r.assoc_actor2 = assoc.iter().map(|a| a.parse().unwrap()).collect();
+            r
+        };
+        let a = victims("civilians:women", &["civilians:children"]);
+        let b = victims("civilians:women", &[]);
+        let c = victims("civilians:children", &["civilians:women"]);
+        let cons = consolidate(&[stored(1, 10, a), stored(2, 20, b), stored(3, 30, c)]).unwrap();
+        assert_eq!(cons.actor2.as_ref().unwrap().key(), "civilians:women");
+        assert_eq!(
+            cons.assoc_actor2
+                .iter()
+                .map(|a| a.key())
+                .collect::<Vec<_>>(),
+            ["civilians:children"],
+            "the chosen actor2 is not repeated"
+        );
     }
 
     #[test]

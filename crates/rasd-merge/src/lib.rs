@@ -11,7 +11,9 @@
 //!   compatible group), place (same id or name, within a few km, or the same admin3 when one
 //!   side is imprecise), date (±1 day; undated: the week of publication; two reports of a
 //!   lasting situation — a siege, blockade, water cut or curfew — within two weeks) and
-//!   actor1 (same kind, or one unknown) are one incident. Two reports of one document merge only when
+//!   actor1 (same kind, or one unknown) are one incident; two detentions of the same victim
+//!   group (women, children, young men) may lie further apart in place and date
+//!   ([`victims`]), two of different groups never match. Two reports of one document merge only when
 //!   they share sub-event type, place and date.
 //! * **Blocking** ([`blocking`]): reports are only compared within place × week blocks, so
 //!   merging n reports costs O(n) look-ups (see the `merge` benchmark).
@@ -27,6 +29,7 @@ pub mod minhash;
 pub mod synthetic;
 #[cfg(test)]
 mod test_support;
+pub mod victims;
 
 use rasd_core::Document;
 use rasd_store::{
@@ -48,6 +51,13 @@ pub struct MergeConfig {
     /// siege, blockade, water cut or curfew: sources date it by when it began, "for ten
     /// days now", or the day it tightened).
     pub situation_days: i64,
+    /// Two detentions of the same victim group (women, children, young men) can be this
+    /// far apart (km): one report places the arrest where it happened, another in the
+    /// victims' home town (see [`victims`]).
+    pub victim_km: f64,
+    /// … and this many days apart, when one of them does not state its date in its own
+    /// sentence.
+    pub victim_days: i64,
     /// From this score, a report that matches several events shows them to be one: the best
     /// absorbs the others (when their reports are compatible with each other and no
     /// analyst has reviewed either).
@@ -61,6 +71,8 @@ impl Default for MergeConfig {
             near_km: 3.0,
             max_days: 1,
             situation_days: 14,
+            victim_km: 40.0,
+            victim_days: 7,
             absorb_score: 0.9,
         }
     }
@@ -109,7 +121,7 @@ impl RasdMerger {
             actor1: v.actor1.clone(),
             actor2: v.actor2.clone(),
             assoc_actor1: vec![],
-            assoc_actor2: vec![],
+            assoc_actor2: v.assoc_actor2.clone(),
             fatalities: v.fatalities,
             fatalities_civilians: None,
             injured: v.injured,
@@ -168,7 +180,7 @@ impl Merger for RasdMerger {
     }
 
     fn blocking_keys(&self, report: &ReportContext<'_>) -> BlockKeys {
-        blocking::blocking_keys(report, self.config.situation_days)
+        blocking::blocking_keys(report, &self.config)
     }
 
     fn choose(&self, report: &ReportContext<'_>, candidates: &[Candidate]) -> MergeDecision {

@@ -3,7 +3,8 @@
 //! Every criterion must hold: compatible sub-event types, the same place (or within a few
 //! km, or the same admin3 when one side is imprecise), dates within a day (or the same
 //! week when undated; within [`MergeConfig::situation_days`] for two reports of a lasting
-//! situation such as a siege), compatible actors. The score (a weighted mean of the criteria)
+//! situation such as a siege), compatible actors; two detentions of different victim groups
+//! never match, two of the same group may lie further apart (see [`victims`]). The score (a weighted mean of the criteria)
 //! ranks candidates and is recorded in the merge history.
 
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +12,7 @@ use rasd_core::{Actor, ActorKind, GeoPrecision, SubEventType, Tag, TimePrecision
 use rasd_store::keys::place_key;
 use rasd_store::{Criterion, MatchReason, ReportContext};
 
-use crate::MergeConfig;
+use crate::{MergeConfig, victims};
 
 /// Weights of the criteria in the score.
 const W_TYPE: f32 = 0.3;
@@ -159,7 +160,7 @@ pub fn place(a: &ReportContext<'_>, b: &ReportContext<'_>, cfg: &MergeConfig) ->
     {
         return crit(format!("same admin3 {x} (imprecise location)"), 0.6);
     }
-    None
+    victims::place(a, b, cfg)
 }
 
 fn tolerance_days(p: Option<TimePrecision>) -> i64 {
@@ -200,7 +201,7 @@ pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, cfg: &MergeConfig) -> 
                     format!("{d} days apart ({x} / {y}), one lasting situation"),
                     0.5,
                 ),
-                _ => None,
+                _ => victims::date(a, b, x, y, cfg),
             }
         }
         (Some(x), None) | (None, Some(x)) => {
@@ -220,7 +221,8 @@ pub fn date(a: &ReportContext<'_>, b: &ReportContext<'_>, cfg: &MergeConfig) -> 
                     ),
                     0.5,
                 ),
-                _ => None,
+                Some(an) => victims::date(a, b, x, an, cfg),
+                None => None,
             }
         }
         (None, None) => match (a.anchor, b.anchor) {
@@ -271,6 +273,9 @@ pub fn compare(
     b: &ReportContext<'_>,
     cfg: &MergeConfig,
 ) -> Option<MatchReason> {
+    if victims::compare(a.report, b.report) == victims::VictimMatch::Conflict {
+        return None;
+    }
     let criteria = vec![
         sub_type(a, b)?,
         place(a, b, cfg)?,

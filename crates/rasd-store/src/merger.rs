@@ -181,6 +181,9 @@ pub struct Consensus {
     pub actor1: Option<Actor>,
     #[serde(default)]
     pub actor2: Option<Actor>,
+    /// Other victim groups named with actor2 by any report (ACLED's associated actors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assoc_actor2: Vec<Actor>,
     #[serde(default)]
     pub fatalities: Option<u32>,
     #[serde(default)]

@@ -199,6 +199,18 @@ pub fn assert_one_arrest_of_the_women(db: &Db) {
         1,
         "one arrest event with sources 000, 001 and 002 expected:\n{table}"
     );
+    assert_eq!(with_all[0]["actor2"], "civilians:women", "{table}");
+    // 000's arrest of a young man in Kanaker, the same day, stays its own event.
+    let young_man: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["actor2"] == "civilians:young-men")
+        .collect();
+    assert_eq!(young_man.len(), 1, "{table}");
+    assert_eq!(
+        source_docs(young_man[0]),
+        vec![SEED_000.to_owned()],
+        "{table}"
+    );
     let dis = with_all[0]["disagreements"]
         .as_array()
         .unwrap()

@@ -176,8 +176,15 @@ pub fn pick_actors(
             .any(|s| s.stripped.prep == Some(rasd_text::Prep::Li));
         // Victims and things (a base) are targets; so is whoever a casualty word counts
         // (استشهاد مستشار إيراني في غارة، مقتل 3 جنود).
+        // Not the subject of the trigger verb itself (اعتقلت قوات النظام خمسة شبان).
         let counted = m.casualties.iter().any(|k| {
-            !k.none && k.sentence == c.sentence && pos >= k.tokens.end && pos <= k.tokens.end + 1
+            !k.none
+                && k.sentence == c.sentence
+                && pos >= k.tokens.end
+                && pos <= k.tokens.end + 1
+                && !(k.value.is_none()
+                    && k.cue_tokens.start == c.tokens.start
+                    && looks_verbal(a, c))
         });
         if h.entry.victim || h.entry.target_only || counted {
             targets.push((score, h));
@@ -236,11 +243,15 @@ pub fn pick_actors(
             continue;
         }
         let marked_target = TARGET_MARKERS.contains(&prev_key.as_str());
-        // An agent marker after the trigger belongs to it only close by; further on it
+        // An agent marker after the trigger belongs to it close by, or further on when
+        // only the trigger's own complements stand between (اعتقال امرأتين مع طفلين من
+        // داخل دمشق من قبل فرع فلسطين); after a time connective or another event word it
         // names the agent of something else (تفجير نفسه … بعد محاصرته من قبل X).
         let marked_agent = (AGENT_MARKERS.contains(&prev_key.as_str())
             || by_agent_phrase(a, clause.tokens.start, pos))
-            && (before || dist <= 3);
+            && (before
+                || dist <= 3
+                || (same_clause && dist <= 10 && own_complements(a, m, c.tokens.end, pos)));
         if (AGENT_MARKERS.contains(&prev_key.as_str())
             || by_agent_phrase(a, clause.tokens.start, pos))
             && !marked_agent
@@ -311,6 +322,29 @@ pub fn pick_actors(
     (actor1, actor2)
 }
 
+/// The other victim groups named in the clause of a candidate whose target is a victim
+/// group (امرأتين مع طفلين: the children beside the women).
+pub fn other_victims<'m>(
+    m: &'m Mentions,
+    c: &Candidate,
+    actor2: Option<&ActorPick>,
+) -> Vec<&'m Hit<ActorEntry>> {
+    let Some(a2) = actor2.filter(|p| p.victim && p.actor.unit.is_some()) else {
+        return vec![];
+    };
+    let clause = &m.clauses[c.clause];
+    m.actors
+        .iter()
+        .filter(|h| {
+            h.entry.victim
+                && h.entry.actor.kind == ActorKind::Civilians
+                && h.entry.actor.unit.is_some()
+                && h.entry.actor != a2.actor
+                && clause.tokens.contains(&h.start())
+        })
+        .collect()
+}
+
 /// Verbs whose subject suffers what the لـ-noun after them names (تعرضت القاعدة، في
 /// حقل العمر، لقصف): when the lexicon's gapped pattern cannot reach across commas.
 const PASSIVE_VERBS: &[&str] = &["تعرض", "تتعرض", "يتعرض"];
@@ -364,6 +398,37 @@ fn nisba_role(a: &AnalyzedText<'_>, m: &Mentions, h: &Hit<ActorEntry>) -> NisbaR
     }
 }
 
+/// Words that open a new situation: an agent phrase after one of them is not the
+/// trigger's (بعد محاصرته من قبل X).
+const TIME_CONNECTIVES: &[&str] = &[
+    "بعد",
+    "عقب",
+    "اثناء",
+    "خلال",
+    "حين",
+    "حينما",
+    "عندما",
+    "بينما",
+    "اثر",
+    "لدي",
+    "قبيل",
+];
+
+/// Whether the tokens `from..to` after a trigger are only its complements: no time
+/// connective and no other event word.
+fn own_complements(a: &AnalyzedText<'_>, m: &Mentions, from: usize, to: usize) -> bool {
+    let connective = (from..to).any(|i| {
+        rasd_text::stems(a.key_at(i))
+            .iter()
+            .any(|s| TIME_CONNECTIVES.contains(&s.key.as_ref()))
+    });
+    let trigger = m
+        .triggers
+        .iter()
+        .any(|t| t.start() >= from && t.start() < to);
+    !connective && !trigger
+}
+
 /// Whether `من قبل` opens the phrase the actor at `pos` ends (من قبل حاجز طيار تابع لفرع
 /// المخابرات الجوية): within five words before it, in the clause.
 fn by_agent_phrase(a: &AnalyzedText<'_>, clause_start: usize, pos: usize) -> bool {
@@ -386,7 +451,17 @@ fn prev_word(a: &AnalyzedText<'_>, pos: usize) -> String {
 fn looks_verbal(a: &AnalyzedText<'_>, c: &Candidate) -> bool {
     let key = a.key_at(c.tokens.start);
     let has_article = rasd_text::stems(key).iter().any(|s| s.stripped.article);
-    !has_article && !key.ends_with("ات") && !key.starts_with("است") && !key.starts_with("اعت")
+    !has_article && !key.ends_with("ات") && !derived_verbal_noun(key)
+}
+
+/// Whether a word of the derived forms VIII and X is their verbal noun (اعتقال، استهداف),
+/// not a verb (اعتقلت، استهدفوا): the noun has a long ا before its last letter.
+fn derived_verbal_noun(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix("است").or_else(|| key.strip_prefix("اعت")) else {
+        return false;
+    };
+    let rest = rest.strip_suffix("وا").unwrap_or(rest);
+    rest.contains('ا')
 }
 
 /// The parties of an agreement: everyone named in the paragraph up to the end of the

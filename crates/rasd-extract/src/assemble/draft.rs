@@ -20,6 +20,9 @@ pub struct Draft {
     pub date: DatePick,
     pub actor1: Option<ActorPick>,
     pub actor2: Option<ActorPick>,
+    /// Other victim groups named with actor2 (امرأتين مع طفلين: children beside women),
+    /// ACLED's associated actors of the target; each with its evidence.
+    pub assoc_victims: Vec<(Actor, Evidence)>,
     pub counts: Counts,
     pub background: bool,
     pub confidence: f32,
@@ -158,6 +161,7 @@ impl Draft {
             date,
             actor1,
             actor2,
+            assoc_victims: Vec::new(),
             counts,
             background,
             confidence: confidence.clamp(0.0, 1.0),
@@ -215,6 +219,14 @@ impl Draft {
         location.canonical_name = location
             .canonical_name
             .or_else(|| self.place.place.names.first().cloned());
+        let actor2 = self.actor2.map(|p| p.actor);
+        let mut assoc_actor2: Vec<Actor> = Vec::new();
+        for (actor, e) in self.assoc_victims {
+            if actor2.as_ref() != Some(&actor) && !assoc_actor2.contains(&actor) {
+                evidence.push(e);
+                assoc_actor2.push(actor);
+            }
+        }
         evidence.sort_by_key(|e| (e.field, e.start));
         evidence.dedup_by(|a, b| {
             a.field == b.field && a.start == b.start && a.end == b.end && a.part == b.part
@@ -234,9 +246,9 @@ impl Draft {
             location,
             date: Some(self.date.date),
             actor1,
-            actor2: self.actor2.map(|p| p.actor),
+            actor2,
             assoc_actor1: Vec::new(),
-            assoc_actor2: Vec::new(),
+            assoc_actor2,
             fatalities,
             fatalities_civilians: self.counts.civilians.filter(|_| fatalities.is_some()),
             injured: self.counts.injured.map(|p| p.value),

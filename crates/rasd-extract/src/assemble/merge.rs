@@ -268,6 +268,11 @@ fn absorb(into: &mut Draft, mut d: Draft) {
     for t in &d.tags {
         push(&mut into.tags, *t);
     }
+    for v in &d.assoc_victims {
+        if !into.assoc_victims.iter().any(|(a, _)| *a == v.0) {
+            into.assoc_victims.push(v.clone());
+        }
+    }
     // Actors: a stated one over one read from position, one named by the incident's own
     // trigger over one a killing mention gives, a named group over a generic word, a unit
     // over its force. The evidence keeps to the actor chosen.

@@ -326,6 +326,20 @@ pub fn assemble(
                     counts.clone(),
                     background,
                 );
+                d.assoc_victims = actors::other_victims(m, c, a2.as_ref())
+                    .into_iter()
+                    .map(|h| {
+                        let e = rasd_core::Evidence::new(
+                            rasd_core::Field::Actor2,
+                            h.span(),
+                            a.span_text(h.span()),
+                            format!("associated actor:{}", h.rule),
+                        )
+                        .in_part(view.parts[c.para])
+                        .with_confidence(0.8);
+                        (h.entry.actor.clone(), e)
+                    })
+                    .collect();
                 // An attack between two armed parties is a clash for sure, not a default.
                 let armed = |p: &Option<ActorPick>| {
                     p.as_ref()

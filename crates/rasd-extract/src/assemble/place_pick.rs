@@ -170,7 +170,8 @@ pub fn pick_places(
         .chain(
             m.actors
                 .iter()
-                .filter(|h| h.entry.actor.unit.is_some())
+                // A unit of a force; a victim group (civilians:women) has no base.
+                .filter(|h| h.entry.actor.unit.is_some() && !h.entry.victim)
                 .map(|h| h.span()),
         )
         .collect();
