@@ -23,7 +23,7 @@ pub fn key_of(text: &str) -> String {
     for c in k.chars() {
         let word_char = c.is_ascii_alphanumeric()
             || ('\u{0621}'..='\u{064A}').contains(&c)
-            || (!c.is_ascii() && c.is_alphanumeric());
+            || (!c.is_ascii() && rasd_text::chars::is_letter_or_digit(c));
         if word_char {
             if pending_space && !out.is_empty() {
                 out.push(' ');

@@ -167,7 +167,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 fn arabic_letter_percent(text: &str) -> usize {
     let mut letters = 0usize;
     let mut arabic = 0usize;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| rasd_text::chars::is_letter(c)) {
         letters += 1;
         if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}') {
             arabic += 1;

@@ -66,7 +66,7 @@ pub fn signed_text(doc: &Document) -> String {
 pub fn shingles(text: &str, size: usize) -> Vec<u64> {
     let key = rasd_text::match_key(text);
     let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !rasd_text::chars::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() < size || size == 0 {

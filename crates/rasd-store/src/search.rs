@@ -10,7 +10,8 @@ use rasd_text::match_key;
 
 /// Whether a character belongs to a word (letters, digits, and marks inside words).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || rasd_text::normalize::is_ignorable(c) && !c.is_whitespace()
+    rasd_text::chars::is_letter_or_digit(c)
+        || rasd_text::normalize::is_ignorable(c) && !c.is_whitespace()
 }
 
 /// The light stem of one word already in match-key form: its shortest proclitic-free

@@ -29,6 +29,7 @@
 //! [`Span`]: rasd_core::Span
 
 pub mod analyze;
+pub mod chars;
 pub mod clitic;
 pub mod date;
 mod lexicon;

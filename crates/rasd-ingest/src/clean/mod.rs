@@ -312,23 +312,7 @@ impl Default for Cleaner {
     }
 }
 
-/// Whether `c` is a letter (`char::is_alphabetic`, with a fast path for ASCII and the
-/// Arabic letters, which make up nearly all of the text).
-pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
-}
-
-/// Whether `c` is a letter or a digit (fast path as for [`is_letter`]).
-pub fn is_letter_or_digit(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
-        || c.is_alphanumeric()
-}
+pub use rasd_text::chars::{is_letter, is_letter_or_digit};
 
 /// Whitespace-separated tokens that hold a letter or a digit.
 pub fn count_words(text: &str) -> usize {
