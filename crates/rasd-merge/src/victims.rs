@@ -75,13 +75,15 @@ pub fn compare<'a>(a: &'a Event, b: &Event) -> VictimMatch<'a> {
     }
 }
 
-/// Whether the report states its date in its own sentence (not inherited from the
-/// paragraph, the lead or the publication day).
+/// Whether the report states its date in its own sentence: the extractor's date evidence
+/// names where a date was carried from (`date:weekday via paragraph`, `via lead`) and says
+/// nothing more for a date of the event's own sentence (`date:weekday`); a date inherited
+/// from the publication day has no evidence and no expression.
 pub fn date_stated(r: &Event) -> bool {
     r.date.as_ref().is_some_and(|d| !d.raw.is_empty())
         && r.evidence
             .iter()
-            .any(|e| e.field == Field::Date && e.rule.ends_with("via sentence"))
+            .any(|e| e.field == Field::Date && !e.rule.contains(" via "))
 }
 
 /// The victim group the wider rule may use: both reports detentions of that group, both
@@ -202,10 +204,18 @@ mod tests {
             start: 0,
             end: 1,
             text: "اليوم".into(),
-            rule: "date:today via sentence".into(),
+            rule: "date:today".into(),
             confidence: 1.0,
             qualifier: None,
         });
+        r
+    }
+
+    fn carried(mut r: Event) -> Event {
+        r = stated(r);
+        if let Some(e) = r.evidence.last_mut() {
+            e.rule = "date:weekday via paragraph".into();
+        }
         r
     }
 
@@ -272,6 +282,13 @@ mod tests {
                 stated(detention(KANAKER, women, "2020-12-04")),
                 true,
                 false,
+            ),
+            // A date carried from the paragraph is not stated.
+            (
+                stated(detention(DAMASCUS, women, "2020-12-08")),
+                carried(detention(KANAKER, women, "2020-12-04")),
+                true,
+                true,
             ),
             // One stated, one not.
             (
